@@ -1,0 +1,51 @@
+import Synchronization
+
+/// Runs one job to its end: extraction and delivery. Implemented outside the queue (the queue knows
+/// nothing of plugins or Discord) and called by the queue's workers.
+public protocol JobExecutor: Sendable {
+    /// Executes `job` and reports how it ended. Must return promptly once `control.isCancelled`.
+    func execute(_ job: Job, control: JobControl) async -> JobOutcome
+}
+
+/// How an execution ended.
+public enum JobOutcome: Sendable, Equatable {
+    /// The files reached their destination.
+    case delivered
+    /// The job failed; it is not retried.
+    case failed(category: ErrorCategory, message: String)
+    /// The job saw its cancellation and stopped.
+    case cancelled
+}
+
+/// Progress of a running job in bytes (`total` is 0 when unknown).
+public struct JobProgress: Sendable, Equatable {
+    /// Bytes done so far.
+    public var done: UInt64
+    /// Bytes expected in all; 0 when unknown.
+    public var total: UInt64
+    /// Creates a progress value.
+    public init(done: UInt64 = 0, total: UInt64 = 0) {
+        self.done = done
+        self.total = total
+    }
+}
+
+/// The shared handle between the queue and the executor of one running job: cancellation one way,
+/// progress the other. Thread-safe; plugin threads call it directly.
+public final class JobControl: Sendable {
+    private let cancelled = Atomic<Bool>(false)
+    private let progressState = Mutex(JobProgress())
+
+    /// Creates a control for a job that is not cancelled and has made no progress.
+    public init() {}
+
+    /// Whether cancellation was requested.
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    /// Requests cancellation; the executor stops at its next check.
+    public func cancel() { cancelled.store(true, ordering: .releasing) }
+
+    /// The latest progress reported.
+    public var progress: JobProgress { progressState.withLock { $0 } }
+    /// Records progress (called from plugin threads).
+    public func report(_ progress: JobProgress) { progressState.withLock { $0 = progress } }
+}

@@ -1,0 +1,95 @@
+/* Boss-Bot plugin ABI: the services the host offers a plugin instance.
+ *
+ * Threads: `extract` runs on a dedicated thread per job. Job services (those taking a boss_job or a
+ * boss_file) may be called from that thread or any thread the plugin starts, but only while that
+ * job's `extract` call is in progress. `log` and `config_get` may be called from any thread between
+ * the start of `create` and the return of `destroy`. Every service is safe to call concurrently.
+ */
+#ifndef BOSS_HOST_H
+#define BOSS_HOST_H
+
+#include "http.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One download. Host-owned and opaque; valid only until the `extract` it was passed to returns. */
+typedef struct boss_job boss_job;
+/* One file being written into the job's folder. Host-owned and opaque; valid from a successful
+ * file_begin until file_end or file_abort (which free it). Use a file from one thread at a time.
+ * A file neither ended nor aborted when extract returns is aborted by the host. */
+typedef struct boss_file boss_file;
+
+typedef enum boss_log_level {
+    BOSS_LOG_TRACE = 0,
+    BOSS_LOG_DEBUG = 1,
+    BOSS_LOG_INFO = 2,
+    BOSS_LOG_WARNING = 3,
+    BOSS_LOG_ERROR = 4,
+} boss_log_level;
+
+/* Bits of job_flags(). */
+#define BOSS_JOB_DRY_RUN (1u << 0) /* resolve what would be fetched; fetch_to_file only records URLs */
+
+/* Host-owned; lives (unchanged) from the call to `create` until `destroy` returns. Each plugin
+ * instance gets its own table: `host_data` identifies it to the host and must not be touched. */
+typedef struct boss_host {
+    uint32_t struct_size;  /* sizeof(boss_host) as the host knows it: check with BOSS_HAS_FIELD */
+    uint32_t abi_version;  /* BOSS_PLUGIN_ABI_VERSION of the host */
+    const char *name;      /* "boss-host" */
+    const char *version;   /* host version, e.g. "0.1.0" */
+    void *host_data;       /* reserved for the host */
+
+    /* Write a line to the operator's log, tagged with the plugin id. `message` is borrowed. */
+    void (*log)(const struct boss_host *host, boss_log_level level, const char *message);
+    /* The value of config key `key` (from BOSS_PLUGIN_<ID>_<KEY>, key lower-cased), or NULL.
+     * The returned string is host-owned and valid until destroy returns. */
+    const char *(*config_get)(const struct boss_host *host, const char *key);
+
+    /* BOSS_JOB_* bits for this job. */
+    uint32_t (*job_flags)(const boss_job *job);
+    /* Non-zero once the user or the host cancelled the job; stop and return BOSS_ERR_CANCELLED. */
+    int (*is_cancelled)(const boss_job *job);
+    /* Report progress in bytes; `total` 0 when unknown. Cheap: call it as often as you like. */
+    void (*progress)(boss_job *job, uint64_t done, uint64_t total);
+    /* Describe the media for the message that carries it. Keys: "title", "author", "source_url",
+     * "nsfw" ("1"/"0"). Both strings are copied. Unknown keys give BOSS_ERR_INVALID_ARGUMENT. */
+    boss_status (*set_metadata)(boss_job *job, const char *key, const char *value);
+    /* A user-facing sentence that explains the status extract is about to return (copied). */
+    boss_status (*set_error_detail)(boss_job *job, const char *message);
+    /* A private, empty scratch folder for this job (e.g. for a child process). Host-owned path,
+     * valid until extract returns; the host deletes the folder then. Files left there are NOT
+     * delivered: stream them into the sink. */
+    const char *(*work_dir)(const boss_job *job);
+
+    /* Perform an HTTP request under the host's network rules (see boss/http.h). Blocking. */
+    boss_status (*http_get)(boss_job *job, const boss_http_request *request, boss_http_response *response);
+
+    /* The media sink. The host sanitizes the name, detects the type from the first bytes (the name's
+     * extension is ignored and replaced), and enforces the size limit and quota on every write.
+     * `expected_size` is -1 when unknown; a declared size over the limit fails before any byte.
+     * On success *out_file receives a handle. A failed write deletes the partial file at once: the
+     * handle is then finished and must not be used again (not even with file_abort). */
+    boss_status (*file_begin)(boss_job *job, const char *suggested_name, int64_t expected_size,
+                              boss_file **out_file);
+    boss_status (*file_write)(boss_file *file, const uint8_t *bytes, size_t length);
+    /* Finish the file: it becomes part of the job's result. Frees the handle, whatever it returns. */
+    boss_status (*file_end)(boss_file *file);
+    /* Drop the file and delete what was written. Frees the handle. */
+    void (*file_abort)(boss_file *file);
+    /* Stream `url` straight into the sink (http_get + file_begin/write/end in one call).
+     * `headers` is NULL-terminated or NULL; `suggested_name` may be NULL (taken from the URL). */
+    boss_status (*fetch_to_file)(boss_job *job, const char *url, const char *const *headers,
+                                 const char *suggested_name);
+
+    /* Hand the job to whichever plugin claims `url` (e.g. a Reddit post linking to Imgur). Return
+     * from extract right after; its status is then ignored unless the redirect failed. */
+    boss_status (*redirect)(boss_job *job, const char *url);
+} boss_host;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BOSS_HOST_H */
