@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "boss-host", targets: ["BossHost"]),
+        .executable(name: "boss-bench", targets: ["BossBench"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
     ],
     dependencies: [
@@ -43,6 +44,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // `make bench`'s routing benchmark.
+        .executableTarget(name: "BossBench", dependencies: ["BossCore"]),
         .target(
             name: "DirectMediaExtractor", dependencies: ["PluginABI"],
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),

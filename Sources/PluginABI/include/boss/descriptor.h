@@ -66,7 +66,8 @@ typedef struct boss_plugin_descriptor {
 } boss_plugin_descriptor;
 
 /* The type of the exported `boss_plugin_entry` symbol. `host_abi_version` is the host's
- * BOSS_PLUGIN_ABI_VERSION. Called on a host thread, possibly more than once; must not allocate. */
+ * BOSS_PLUGIN_ABI_VERSION. Called on a host thread, possibly more than once; must be cheap and
+ * return the same descriptor each time. */
 typedef const boss_plugin_descriptor *(*boss_plugin_entry_fn)(uint32_t host_abi_version);
 
 #ifdef __cplusplus

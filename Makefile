@@ -1,0 +1,47 @@
+# Boss-Bot. `make run` and `make test` install what is missing, build once, and go.
+SHELL := /bin/bash
+SWIFT ?= swift
+PLUGINS_DIR ?= plugins.d
+PLUGIN_PRODUCTS := DirectMediaExtractor
+SWIFT_SOURCES := Sources Plugins Tests Package.swift
+
+.PHONY: all deps build release plugins run test lint line-check bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --build-tests 2>&1 | tee .build-log.txt; test $${PIPESTATUS[0]} -eq 0
+	@scripts/check-warnings.sh .build-log.txt
+
+release: deps
+	$(SWIFT) build -c release
+
+# Installs the release plugins with `install` (a new file, then rename): never `cp` over a loaded library.
+plugins: release
+	@mkdir -p $(PLUGINS_DIR)
+	@for product in $(PLUGIN_PRODUCTS); do \
+		install -m 0644 .build/release/lib$$product.so $(PLUGINS_DIR)/lib$$product.so.new && \
+		mv -f $(PLUGINS_DIR)/lib$$product.so.new $(PLUGINS_DIR)/lib$$product.so && \
+		echo "installed $(PLUGINS_DIR)/lib$$product.so"; \
+	done
+
+run: plugins
+	.build/release/boss-host run
+
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)
+
+line-check:
+	@scripts/check-line-limit.sh
+
+test: build lint line-check
+	$(SWIFT) test --skip-build --parallel
+
+bench: plugins
+	@scripts/bench.sh
+
+clean:
+	rm -rf .build $(PLUGINS_DIR) .build-log.txt

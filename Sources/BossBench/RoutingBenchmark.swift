@@ -1,0 +1,56 @@
+import BossCore
+import Foundation
+import Logging
+
+/// `boss-bench routing PLUGINS_DIR URLS`: routes URLs across every plugin in a folder (the bench script
+/// builds 20), against the reference of parsing the same URLs with URLComponents, which every URL goes
+/// through anyway. Prints one table row: routing must be a small multiple of a parse, not a profile entry.
+@main
+enum RoutingBenchmark {
+    static func main() throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count == 4, arguments[1] == "routing", let count = Int(arguments[3]) else {
+            FileHandle.standardError.write(Data("usage: boss-bench routing PLUGINS_DIR URL_COUNT\n".utf8))
+            exit(2)
+        }
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("boss-bench-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let logger = Logger(label: "boss-bench")
+        let registry = PluginRegistry()
+        let loader = PluginLoader(
+            directory: arguments[2], cacheDirectory: cache,
+            hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: logger), registry: registry,
+            logger: logger)
+        _ = loader.loadAll()
+        let plugins = registry.plugins.count
+        let urls = (0..<count).map { index in
+            // A mix like real traffic: most URLs match some plugin's example, every fifth matches none.
+            index % 5 == 4
+                ? "https://unclaimed.example/\(index)/page.html"
+                : "https://site\(index % max(plugins, 1)).example/post/\(index)"
+        }
+        var claimed = 0
+        let routing = best(of: 20) {
+            claimed = 0
+            for url in urls where registry.route(url) != nil { claimed += 1 }
+        }
+        let parsing = best(of: 20) { for url in urls { _ = URLComponents(string: url) } }
+        let perURL = routing / Double(count) * 1e6
+        let row = String(
+            format: "%-46s %11.1f µs %11.1f µs %8.2f   (per URL, %d URLs x %d plugins, %d claimed; reference: URL parse)",
+            "route 1,000 URLs across 20 plugins", perURL, parsing / Double(count) * 1e6, routing / parsing, count,
+            plugins, claimed)
+        print(row)
+    }
+
+    /// The fastest of `rounds` runs, in seconds: the least disturbed by the rest of the machine.
+    static func best(of rounds: Int, _ body: () -> Void) -> Double {
+        let clock = ContinuousClock()
+        var fastest = Double.infinity
+        for _ in 0..<rounds {
+            let elapsed = clock.measure(body)
+            fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        return fastest
+    }
+}

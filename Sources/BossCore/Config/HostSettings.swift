@@ -1,0 +1,84 @@
+/// The host's typed settings, validated once at start (see `SettingKey` for names and defaults).
+public struct HostSettings: Sendable {
+    /// The bot token; nil when unset. Never printed: `description` of this struct omits it.
+    public var discordToken: String?
+    /// REST base URL of the Discord API.
+    public var discordAPIURL: String
+    /// The command prefix.
+    public var prefix: String
+    /// Where plugins are loaded from and watched.
+    public var pluginsDirectory: String
+    /// Root of downloads, temporary files and the queue database.
+    public var dataDirectory: String
+    /// Downloads running at once.
+    public var maxConcurrent: Int
+    /// Jobs waiting at most.
+    public var maxQueue: Int
+    /// Per-file download limit in bytes.
+    public var maxFileBytes: Int64
+    /// Bytes the data directory may hold.
+    public var storageQuotaBytes: Int64
+    /// Whether downloads may reach loopback and private addresses (tests only).
+    public var allowPrivateNetworks: Bool
+    /// `host:port` of the metrics server, or nil when `off`.
+    public var metricsAddress: String?
+    /// swift-log level name.
+    public var logLevel: String
+    /// `text` or `json`.
+    public var logFormat: String
+    /// Also log to this file when set.
+    public var logFile: String?
+    /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
+    public var environment: HostEnvironment
+
+    /// Settings count megabytes as MiB, as Discord's upload limits do.
+    public static let bytesPerMegabyte: Int64 = 1_048_576
+
+    /// Reads and validates every setting.
+    public init(environment: HostEnvironment) throws(ConfigurationError) {
+        self.environment = environment
+        discordToken = environment.values[SettingKey.discordToken.rawValue].flatMap { $0.isEmpty ? nil : $0 }
+        discordAPIURL = environment[.discordAPIURL]!
+        prefix = environment[.prefix]!
+        pluginsDirectory = environment[.pluginsDirectory]!
+        dataDirectory = environment[.dataDirectory]!
+        maxConcurrent = try Self.integer(environment, .maxConcurrent, in: 1...64)
+        maxQueue = try Self.integer(environment, .maxQueue, in: 0...10_000)
+        maxFileBytes = Int64(try Self.integer(environment, .maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
+        storageQuotaBytes = Int64(try Self.integer(environment, .storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte
+        allowPrivateNetworks = try Self.flag(environment, .allowPrivateNetworks)
+        let metrics = environment[.metricsAddress]!
+        metricsAddress = metrics == "off" ? nil : metrics
+        logLevel = try Self.oneOf(environment, .logLevel, ["trace", "debug", "info", "notice", "warning", "error"])
+        logFormat = try Self.oneOf(environment, .logFormat, ["text", "json"])
+        logFile = environment[.logFile]
+    }
+
+    private static func integer(
+        _ env: HostEnvironment, _ key: SettingKey, in range: ClosedRange<Int>
+    ) throws(ConfigurationError) -> Int {
+        let raw = env[key] ?? ""
+        guard let value = Int(raw), range.contains(value) else {
+            throw .invalidValue(key: key.rawValue, value: raw, expected: "a whole number in \(range)")
+        }
+        return value
+    }
+
+    private static func flag(_ env: HostEnvironment, _ key: SettingKey) throws(ConfigurationError) -> Bool {
+        switch env[key]?.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no", nil: return false
+        case let other?: throw .invalidValue(key: key.rawValue, value: other, expected: "0 or 1")
+        }
+    }
+
+    private static func oneOf(
+        _ env: HostEnvironment, _ key: SettingKey, _ allowed: [String]
+    ) throws(ConfigurationError) -> String {
+        let raw = (env[key] ?? "").lowercased()
+        guard allowed.contains(raw) else {
+            throw .invalidValue(key: key.rawValue, value: raw, expected: allowed.joined(separator: ", "))
+        }
+        return raw
+    }
+}

@@ -1,0 +1,40 @@
+/// Every environment setting the host reads, with its default and meaning: the single source for
+/// `docs/CONFIGURATION.md`, so documentation and code cannot drift apart.
+public enum SettingKey: String, Sendable, CaseIterable {
+    case discordToken = "DISCORD_TOKEN"
+    case discordAPIURL = "BOSS_DISCORD_API_URL"
+    case prefix = "BOSS_PREFIX"
+    case pluginsDirectory = "BOSS_PLUGINS_DIR"
+    case dataDirectory = "BOSS_DATA_DIR"
+    case maxConcurrent = "BOSS_MAX_CONCURRENT"
+    case maxQueue = "BOSS_MAX_QUEUE"
+    case maxFileMB = "BOSS_MAX_FILE_MB"
+    case storageQuotaMB = "BOSS_STORAGE_QUOTA_MB"
+    case allowPrivateNetworks = "BOSS_ALLOW_PRIVATE_NETWORKS"
+    case metricsAddress = "BOSS_METRICS_ADDR"
+    case logLevel = "BOSS_LOG_LEVEL"
+    case logFormat = "BOSS_LOG_FORMAT"
+    case logFile = "BOSS_LOG_FILE"
+
+    /// The value used when the setting is absent; nil when there is none.
+    public var defaultValue: String? {
+        switch self {
+        case .discordToken, .logFile: nil
+        case .discordAPIURL: "https://discord.com/api/v10"
+        case .prefix: "$"
+        case .pluginsDirectory: "plugins.d"
+        case .dataDirectory: "data"
+        case .maxConcurrent: "5"
+        case .maxQueue: "50"
+        case .maxFileMB: "50"
+        case .storageQuotaMB: "2048"
+        case .allowPrivateNetworks: "0"
+        case .metricsAddress: "127.0.0.1:9464"
+        case .logLevel: "info"
+        case .logFormat: "text"
+        }
+    }
+
+    /// Whether the value must never be printed (logs, errors, `--help`).
+    public var isSecret: Bool { self == .discordToken }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PluginABI
+
+/// What one plugin's `extract` call left behind.
+struct PluginHop: Sendable {
+    var status: boss_status
+    var metadata: MediaMetadata
+    var errorDetail: String?
+    var redirectURL: String?
+    var planned: [PlannedDownload]
+    var hostErrors: [String]
+}
+
+extension ExtractionRunner {
+    func runPlugin(
+        _ plugin: LoadedPlugin, url: String, request: ExtractionRequest, sink: MediaSink, control: JobControl,
+        metadata: MediaMetadata
+    ) async -> PluginHop {
+        let workDirectory = dataDirectory.workDirectory(request.jobID)
+        try? FileManager.default.removeItem(atPath: workDirectory)
+        try? FileManager.default.createDirectory(atPath: workDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: workDirectory) }
+        var jobLogger = logger
+        jobLogger[metadataKey: "job"] = "\(request.jobID)"
+        jobLogger[metadataKey: "plugin"] = "\(plugin.manifest.id)"
+        let context = JobContext(
+            jobID: request.jobID, isDryRun: request.dryRun, control: control, sink: sink, http: http,
+            limits: limits, workDirectory: workDirectory, logger: jobLogger)
+        context.state.withLock { $0.metadata = metadata }
+        jobLogger.info("extracting \(url)")
+        let status = await PluginThread.run(name: "plugin-\(plugin.manifest.id)-job-\(request.jobID)") {
+            plugin.extract(job: context.pointer, url: url)
+        }
+        context.abortOpenFiles()
+        return context.state.withLock { state in
+            PluginHop(
+                status: status, metadata: state.metadata, errorDetail: state.errorDetail,
+                redirectURL: state.redirectURL, planned: state.planned, hostErrors: state.hostErrors)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import BossNet
+import Foundation
+import Logging
+import PluginABI
+
+/// The loader → plugin → sink stage: routes a URL to its plugin, runs `extract` on a dedicated
+/// thread with the host services wired to this job's sink, and follows plugin redirects.
+public final class ExtractionRunner: Sendable {
+    let registry: PluginRegistry
+    let http: HTTPClient
+    let dataDirectory: DataDirectory
+    let quota: StorageQuota
+    let limits: ExtractionLimits
+    let logger: Logger
+
+    /// Creates a runner over the loaded plugins and the host's storage.
+    public init(
+        registry: PluginRegistry, http: HTTPClient, dataDirectory: DataDirectory, quota: StorageQuota,
+        limits: ExtractionLimits, logger: Logger
+    ) {
+        self.registry = registry
+        self.http = http
+        self.dataDirectory = dataDirectory
+        self.quota = quota
+        self.limits = limits
+        self.logger = logger
+    }
+
+    /// Extracts `request.url` into the job's folder. On failure the folder is removed.
+    public func extract(
+        _ request: ExtractionRequest, control: JobControl
+    ) async throws(ExtractionError) -> ExtractionResult {
+        let directory: String
+        let sink: MediaSink
+        do {
+            directory = try dataDirectory.createJobDirectory(request.jobID)
+            sink = try MediaSink(directory: directory, maxFileBytes: limits.maxFileBytes, quota: quota)
+        } catch {
+            throw .storage("\(error)")
+        }
+        defer { sink.close() }
+        do {
+            var result = try await follow(request, sink: sink, control: control)
+            result.directory = directory
+            if request.dryRun { dataDirectory.removeJobDirectory(request.jobID, quota: quota) }
+            return result
+        } catch {
+            dataDirectory.removeJobDirectory(request.jobID, quota: quota)
+            throw error
+        }
+    }
+
+    private func follow(
+        _ request: ExtractionRequest, sink: MediaSink, control: JobControl
+    ) async throws(ExtractionError) -> ExtractionResult {
+        var url = request.url
+        var visited = [url]
+        var route: [String] = []
+        var metadata = MediaMetadata()
+        while true {
+            guard let plugin = registry.route(url) else {
+                throw route.isEmpty ? .unsupportedURL(url) : .redirectLoop(visited)
+            }
+            route.append(plugin.manifest.id)
+            let hop = await runPlugin(plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
+            metadata = hop.metadata
+            if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .cancelled }
+            if let next = hop.redirectURL, sink.files.isEmpty {
+                visited.append(next)
+                guard route.count <= limits.maxRedirects, !visited.dropLast().contains(next) else {
+                    throw .redirectLoop(visited)
+                }
+                logger.info("plugin \(plugin.manifest.id) redirected job \(request.jobID) to \(next)")
+                url = next
+                continue
+            }
+            guard hop.status == BOSS_OK else {
+                throw .pluginFailed(
+                    pluginID: plugin.manifest.id, status: hop.status.rawValue, detail: hop.errorDetail,
+                    causes: hop.hostErrors)
+            }
+            guard request.dryRun || !sink.files.isEmpty else { throw .noFiles(pluginID: plugin.manifest.id) }
+            return ExtractionResult(
+                files: sink.files, directory: "", metadata: metadata, pluginID: plugin.manifest.id, route: route,
+                planned: hop.planned)
+        }
+    }
+}

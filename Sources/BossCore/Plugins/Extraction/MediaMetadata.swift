@@ -1,0 +1,34 @@
+/// What a plugin told the host about the media, for the message that carries the files.
+public struct MediaMetadata: Sendable, Codable, Equatable {
+    /// The post's title or text, if any.
+    public var title: String?
+    /// Who posted it.
+    public var author: String?
+    /// The canonical URL of the post.
+    public var sourceURL: String?
+    /// Whether the source marks the media as not safe for work (the message is spoilered).
+    public var isNSFW = false
+
+    /// Creates empty metadata.
+    public init() {}
+
+    /// Applies one `set_metadata` key; false for an unknown key.
+    mutating func set(key: String, value: String) -> Bool {
+        switch key {
+        case "title": title = value
+        case "author": author = value
+        case "source_url": sourceURL = value
+        case "nsfw": isNSFW = value == "1" || value.lowercased() == "true"
+        default: return false
+        }
+        return true
+    }
+}
+
+/// One URL a plugin would fetch, recorded instead of downloaded in a dry run.
+public struct PlannedDownload: Sendable, Codable, Equatable {
+    /// The media URL.
+    public var url: String
+    /// The name the plugin suggested, if any.
+    public var suggestedName: String?
+}

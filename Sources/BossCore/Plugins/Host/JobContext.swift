@@ -1,0 +1,94 @@
+import BossNet
+import Foundation
+import Logging
+import PluginABI
+import Synchronization
+
+/// Everything one `extract` call may touch through the host services; the plugin holds it as the
+/// opaque `boss_job*`, valid until that call returns.
+final class JobContext: Sendable {
+    let jobID: JobID
+    let isDryRun: Bool
+    let control: JobControl
+    let sink: MediaSink
+    let http: HTTPClient
+    let limits: ExtractionLimits
+    let logger: Logger
+    let workDirectory: String
+    nonisolated(unsafe) let workDirectoryCString: UnsafePointer<CChar>  // immutable, freed in deinit
+    let state = Mutex(State())
+
+    struct State {
+        var metadata = MediaMetadata()
+        var errorDetail: String?
+        var redirectURL: String?
+        var planned: [PlannedDownload] = []
+        var hostErrors: [String] = []
+        var openFiles: [ObjectIdentifier: OpenSinkFile] = [:]
+        var filesBegun = 0
+        var bytesOfEndedFiles: UInt64 = 0
+        var keptCStrings: [UnsafeMutablePointer<CChar>] = []
+    }
+
+    init(
+        jobID: JobID, isDryRun: Bool, control: JobControl, sink: MediaSink, http: HTTPClient,
+        limits: ExtractionLimits, workDirectory: String, logger: Logger
+    ) {
+        self.jobID = jobID
+        self.isDryRun = isDryRun
+        self.control = control
+        self.sink = sink
+        self.http = http
+        self.limits = limits
+        self.workDirectory = workDirectory
+        self.logger = logger
+        workDirectoryCString = UnsafePointer(strdup(workDirectory)!)
+    }
+
+    deinit {
+        free(UnsafeMutablePointer(mutating: workDirectoryCString))
+        state.withLock { $0.keptCStrings.forEach { free($0) } }
+    }
+
+    /// The `boss_job*` handed to the plugin; valid while the caller keeps this context alive.
+    var pointer: OpaquePointer { OpaquePointer(Unmanaged.passUnretained(self).toOpaque()) }
+
+    static func from(_ job: OpaquePointer?) -> JobContext? {
+        guard let job else { return nil }
+        return Unmanaged<JobContext>.fromOpaque(UnsafeRawPointer(job)).takeUnretainedValue()
+    }
+
+    func reportProgress(done: UInt64, total: UInt64) {
+        let base = state.withLock { $0.bytesOfEndedFiles }
+        control.report(JobProgress(done: base + done, total: total == 0 ? 0 : base + total))
+    }
+
+    func setMetadata(key: String, value: String) -> boss_status {
+        state.withLock { $0.metadata.set(key: key, value: value) } ? BOSS_OK : BOSS_ERR_INVALID_ARGUMENT
+    }
+
+    func setErrorDetail(_ message: String) { state.withLock { $0.errorDetail = message } }
+
+    func requestRedirect(to url: String) -> boss_status {
+        guard url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://") else {
+            return record(BOSS_ERR_INVALID_ARGUMENT, "redirect to a non-http(s) URL refused")
+        }
+        state.withLock { $0.redirectURL = url }
+        return BOSS_OK
+    }
+
+    /// Notes why a host service failed (for the operator's log and the error's cause) and passes
+    /// the status through.
+    func record(_ status: boss_status, _ cause: String) -> boss_status {
+        logger.debug("host service failed: \(cause)", metadata: ["job": "\(jobID)"])
+        state.withLock { $0.hostErrors.append(cause) }
+        return status
+    }
+
+    /// Keeps a C string alive until the job ends (for pointers handed back in responses).
+    func keep(_ string: String) -> UnsafePointer<CChar> {
+        let copy = strdup(string)!
+        state.withLock { $0.keptCStrings.append(copy) }
+        return UnsafePointer(copy)
+    }
+}

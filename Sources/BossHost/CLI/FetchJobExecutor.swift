@@ -1,0 +1,81 @@
+import BossCore
+import Foundation
+import Logging
+import Synchronization
+
+/// What a `fetch` job carries in the queue: where its files go.
+struct FetchJobContext: Codable {
+    /// Absolute output directory; nil keeps the files in the job's folder under the data dir.
+    var outputDirectory: String?
+
+    var encoded: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
+    static func decode(_ text: String) -> FetchJobContext {
+        (try? JSONDecoder().decode(FetchJobContext.self, from: Data(text.utf8))) ?? FetchJobContext()
+    }
+}
+
+/// Runs a `fetch` job: extraction through the plugins, then delivery into the output directory.
+struct FetchJobExecutor: JobExecutor {
+    let runtime: HostRuntime
+    let deliveries: Mutex<[JobID: [StoredFile]]>
+
+    func execute(_ job: Job, control: JobControl) async -> JobOutcome {
+        let context = FetchJobContext.decode(job.context)
+        do {
+            let result = try await runtime.runner.extract(ExtractionRequest(jobID: job.id, url: job.url), control: control)
+            let files = try deliver(result, jobID: job.id, to: context.outputDirectory)
+            deliveries.withLock { $0[job.id] = files }
+            return .delivered
+        } catch let error as ExtractionError {
+            if case .cancelled = error { return .cancelled }
+            runtime.logger.warning("job \(job.id) failed: \(error)", metadata: ["url": "\(job.url)"])
+            return .failed(category: error.category, message: error.userMessage)
+        } catch {
+            runtime.logger.error("job \(job.id) could not be delivered: \(error)")
+            return .failed(category: .internal, message: "The files could not be saved: \(error)")
+        }
+    }
+
+    /// Moves the files into `directory` under names that do not overwrite anything there.
+    private func deliver(_ result: ExtractionResult, jobID: JobID, to directory: String?) throws -> [StoredFile] {
+        guard let directory else { return result.files }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var delivered: [StoredFile] = []
+        for file in result.files {
+            var moved = file
+            moved.path = try OutputNaming.move(file.path, into: directory, preferredName: file.name)
+            moved.name = (moved.path as NSString).lastPathComponent
+            runtime.quota.release(file.size)
+            delivered.append(moved)
+        }
+        runtime.dataDirectory.removeJobDirectory(jobID, quota: runtime.quota)
+        return delivered
+    }
+}
+
+/// Picks a free name in the output directory: `clip.mp4`, `clip-2.mp4`, ...
+enum OutputNaming {
+    static func move(_ source: String, into directory: String, preferredName: String) throws -> String {
+        let stem = (preferredName as NSString).deletingPathExtension
+        let ext = (preferredName as NSString).pathExtension
+        for attempt in 1...10_000 {
+            let name = attempt == 1 ? preferredName : "\(stem)-\(attempt).\(ext)"
+            let target = (directory as NSString).appendingPathComponent(name)
+            // link(2) fails with EEXIST instead of replacing, so an existing file is never overwritten.
+            if link(source, target) == 0 {
+                unlink(source)
+                return target
+            }
+            if errno == EEXIST { continue }
+            if errno == EXDEV {
+                guard !FileManager.default.fileExists(atPath: target) else { continue }
+                try FileManager.default.copyItem(atPath: source, toPath: target)
+                unlink(source)
+                return target
+            }
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        throw POSIXError(.EEXIST)
+    }
+}

@@ -1,0 +1,50 @@
+import BossCore
+import Foundation
+import Logging
+import Synchronization
+
+/// One `fetch` run: a "cli"-scoped queue over the host runtime, the progress display and the summary.
+struct FetchSession {
+    let runtime: HostRuntime
+    let queue: DownloadQueue
+    let executor: FetchJobExecutor
+
+    /// Opens the queue database and resumes downloads a crashed `fetch` left behind.
+    static func start(runtime: HostRuntime) async throws -> FetchSession {
+        let store = try JobStore(path: runtime.dataDirectory.queueDatabase)
+        let executor = FetchJobExecutor(runtime: runtime, deliveries: Mutex([:]))
+        let limits = QueueLimits(maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue)
+        let queue = DownloadQueue(store: store, scope: "cli", limits: limits, executor: executor, logger: runtime.logger)
+        try await queue.start()
+        return FetchSession(runtime: runtime, queue: queue, executor: executor)
+    }
+
+    /// Queues `urls`, waits for them and every resumed job, prints the summary; true when all succeeded.
+    func run(urls: [String], context: FetchJobContext) async throws -> Bool {
+        let snapshot = await queue.snapshot()
+        var ids = snapshot.queued.map(\.id) + snapshot.running.map(\.job.id)
+        if !ids.isEmpty { printError("resuming \(ids.count) interrupted download(s)") }
+        var refused: [(url: String, reason: String)] = []
+        for url in urls {
+            do {
+                ids.append(try await queue.enqueue(url: url, requester: "cli", context: context.encoded).id)
+            } catch {
+                refused.append((url, error.userMessage))
+            }
+        }
+        let progress = FetchProgress(queue: queue, terminal: isatty(STDERR_FILENO) == 1)
+        let display = Task { await progress.run() }
+        var finished: [Job] = []
+        for id in ids { finished.append(await queue.waitUntilFinished(id)) }
+        display.cancel()
+        await display.value
+        await queue.shutdown(gracePeriod: .seconds(5))
+        let files = executor.deliveries.withLock { $0 }
+        FetchSummary(jobs: finished, files: files, refused: refused).print()
+        return refused.isEmpty && finished.allSatisfy { $0.state == .delivered }
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,109 @@
+#define _DEFAULT_SOURCE
+/* A test plugin whose extract behaviour is chosen by the URL path ("/<mode>/..."), so one fixture
+ * drives every host service: fetch, stream, redirect, failure detail, cancellation, leaks, http_get. */
+#include <boss_plugin.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef BEHAVIOUR_ID
+#define BEHAVIOUR_ID "behaviour"
+#endif
+
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|leak|http|meta|dry)/", NULL};
+static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
+
+static const boss_host *g_host;
+
+static void *create(const boss_host *host, const boss_config *config) { (void)config; g_host = host; return (void *)host; }
+static void destroy(void *instance) { (void)instance; }
+
+static const char *after(const char *url, const char *marker) {
+    const char *found = strstr(url, marker);
+    return found ? found + strlen(marker) : NULL;
+}
+
+/* "/stream/<bytes>/<name>": a PNG header followed by filler, written in 1000-byte chunks. */
+static boss_status stream(const boss_host *h, boss_job *job, const char *spec) {
+    long long total = atoll(spec);
+    const char *name = strchr(spec, '/') ? strchr(spec, '/') + 1 : "streamed";
+    boss_file *file = NULL;
+    boss_status status = h->file_begin(job, name, -1, &file);
+    if (status != BOSS_OK) return status;
+    unsigned char chunk[1000];
+    memset(chunk, 0xAB, sizeof chunk);
+    const unsigned char png[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    for (long long written = 0; written < total;) {
+        size_t n = total - written < (long long)sizeof chunk ? (size_t)(total - written) : sizeof chunk;
+        if (written == 0) memcpy(chunk, png, sizeof png);
+        status = h->file_write(file, chunk, n);
+        if (written == 0) memset(chunk, 0xAB, sizeof png);
+        if (status != BOSS_OK) return status; /* a failed write already finished the handle */
+        written += (long long)n;
+    }
+    return h->file_end(file);
+}
+
+typedef struct { boss_job *job; boss_file *file; const boss_host *host; boss_status status; } relay;
+
+static boss_status relay_chunk(void *context, const uint8_t *bytes, size_t length) {
+    relay *r = context;
+    return r->host->file_write(r->file, bytes, length);
+}
+
+/* "/http/<path>": http_get of the same server's "/<path>" relayed into a sink file by hand. */
+static boss_status http_relay(const boss_host *h, boss_job *job, const char *url, const char *path) {
+    char target[512];
+    const char *port_end = strchr(url + strlen("http://"), '/');
+    snprintf(target, sizeof target, "%.*s/%s", (int)(port_end - url), url, path);
+    relay r = {job, NULL, h, BOSS_OK};
+    boss_status status = h->file_begin(job, "relayed", -1, &r.file);
+    if (status != BOSS_OK) return status;
+    boss_http_response response = {sizeof response, 0, -1, NULL, NULL};
+    boss_http_request request = {sizeof request, target, NULL, BOSS_HTTP_GET, 0, relay_chunk, &r};
+    status = h->http_get(job, &request, &response);
+    if (status != BOSS_OK) { h->file_abort(r.file); return status; }
+    if (response.status != 200 || response.final_url == NULL) { h->file_abort(r.file); return BOSS_ERR_INTERNAL; }
+    return h->file_end(r.file);
+}
+
+static boss_status extract(void *instance, boss_job *job, const char *url) {
+    const boss_host *h = instance;
+    const char *rest;
+    if ((rest = after(url, "/fetch/"))) return h->fetch_to_file(job, rest, NULL, NULL);
+    if ((rest = after(url, "/stream/"))) return stream(h, job, rest);
+    if ((rest = after(url, "/redirect/"))) return h->redirect(job, rest);
+    if ((rest = after(url, "/http/"))) return http_relay(h, job, url, rest);
+    if ((rest = after(url, "/dry/"))) return h->fetch_to_file(job, rest, NULL, "planned-name");
+    if (after(url, "/fail/")) {
+        h->set_error_detail(job, "This post was deleted by its author.");
+        return BOSS_ERR_NOT_FOUND;
+    }
+    if (after(url, "/slow/")) {
+        while (!h->is_cancelled(job)) usleep(10000);
+        return BOSS_ERR_CANCELLED;
+    }
+    if ((rest = after(url, "/leak/"))) {
+        boss_file *file = NULL;
+        return h->file_begin(job, "leaked", -1, &file); /* never ended: the host must abort it */
+    }
+    if ((rest = after(url, "/meta/"))) {
+        h->set_metadata(job, "title", "A title");
+        h->set_metadata(job, "author", "someone");
+        h->set_metadata(job, "nsfw", "1");
+        if (h->set_metadata(job, "bogus", "x") != BOSS_ERR_INVALID_ARGUMENT) return BOSS_ERR_INTERNAL;
+        return h->fetch_to_file(job, rest, NULL, NULL);
+    }
+    return BOSS_ERR_UNSUPPORTED_URL;
+}
+
+static const boss_plugin_descriptor descriptor = {
+    sizeof(boss_plugin_descriptor), BOSS_PLUGIN_ABI_VERSION, BEHAVIOUR_ID, "Behaviour fixture", "1.0.0",
+    "Drives the host services from URL paths.", 10, patterns, examples, BOSS_PLUGIN_THREAD_SAFE,
+    create, extract, destroy, NULL,
+};
+
+BOSS_EXPORT const boss_plugin_descriptor *boss_plugin_entry(uint32_t host_abi_version) {
+    return host_abi_version == BOSS_PLUGIN_ABI_VERSION ? &descriptor : NULL;
+}

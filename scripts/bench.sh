@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `make bench`: host figures against references measured in the same run, on loopback only.
+#   1. throughput: `boss-host fetch` of a 50 MB file vs `curl -o` of the same file from the same server
+#   2. memory: peak RSS of `boss-host fetch` with five concurrent 50 MB downloads (target < 64 MB)
+#   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+host=.build/release/boss-host
+bench=.build/release/boss-bench
+work=$(mktemp -d /tmp/boss-bench.XXXXXX)
+server_pid=""
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+# A 50 MB MP4-typed file (ftyp header, then pseudo-random bytes) served by a separate process.
+mkdir -p "$work/www"
+python3 - "$work/www/clip.mp4" <<'PY'
+import os, sys
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2")
+    f.write(os.urandom(50 * 1024 * 1024 - 24))
+PY
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
+server_pid=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+url="http://127.0.0.1:$port/clip.mp4"
+export BOSS_ALLOW_PRIVATE_NETWORKS=1 BOSS_PLUGINS_DIR="$PWD/plugins.d" BOSS_METRICS_ADDR=off
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc -l; }
+
+curl_fetch() { rm -f "$work/curl.mp4"; curl -s -o "$work/curl.mp4" "$url"; }
+host_fetch() { rm -rf "$work/out" "$work/data"; BOSS_DATA_DIR="$work/data" "$host" fetch "$url" -o "$work/out"; }
+
+min_time() { local best=999999 t; for _ in 1 2 3; do t=$(seconds "$@"); if (( $(echo "$t < $best" | bc -l) )); then best=$t; fi; done; echo "$best"; }
+curl_s=$(min_time curl_fetch)
+host_s=$(min_time host_fetch)
+cmp -s "$work/www/clip.mp4" "$work/out/clip.mp4" || { echo "bench: boss-host delivered different bytes" >&2; exit 1; }
+mb=$(echo "50 * 1.048576" | bc -l)
+
+# Peak RSS of five concurrent 50 MB downloads (VmHWM via GNU time), with curl doing the same as reference.
+rm -rf "$work/out" "$work/data"
+rss_host=$(BOSS_DATA_DIR="$work/data" /usr/bin/time -f "%M" "$host" fetch "$url" "$url" "$url" "$url" "$url" -o "$work/out" 2>&1 >/dev/null | tail -1)
+rss_curl=$(/usr/bin/time -f "%M" curl -s -o "$work/c1" "$url" -o "$work/c2" "$url" -o "$work/c3" "$url" -o "$work/c4" "$url" -o "$work/c5" "$url" --parallel 2>&1 | tail -1)
+files=$(ls "$work/out" | wc -l)
+
+printf '\n%-46s %14s %14s %8s\n' "benchmark" "boss-host" "reference" "ratio"
+printf '%-46s %11.0f MB/s %11.0f MB/s %8.2f   (target >= 0.80; reference: curl -o)\n' \
+    "fetch 50 MB over loopback (best of 3)" "$(echo "$mb / $host_s" | bc -l)" "$(echo "$mb / $curl_s" | bc -l)" "$(echo "$curl_s / $host_s" | bc -l)"
+printf '%-46s %11.1f MB %11.1f MB %8.2f   (target < 64 MB; reference: curl --parallel; %s files)\n' \
+    "peak RSS, 5 concurrent 50 MB downloads" "$(echo "$rss_host / 1024" | bc -l)" "$(echo "$rss_curl / 1024" | bc -l)" "$(echo "$rss_host / $rss_curl" | bc -l)" "$files"
+# Routing: 20 C plugins built from the test fixture, each claiming its own site.
+mkdir -p "$work/routing"
+for i in $(seq 0 19); do
+    cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
+        -DFIXTURE_ID="\"site$i\"" -DFIXTURE_PATTERN="\"^https://site$i\\\\.example/post/[0-9]+\"" \
+        -DFIXTURE_EXAMPLE="\"https://site$i.example/post/1\"" -DFIXTURE_PRIORITY="$i" \
+        Tests/Fixtures/Plugins/fixture_plugin.c -o "$work/routing/libsite$i.so"
+done
+"$bench" routing "$work/routing" 1000

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs what Boss-Bot needs on Debian/Ubuntu, and only what is missing: apt packages for libcurl,
+# libwebsockets, SQLite, ffmpeg; gallery-dl from PyPI. Safe to run again (it then does nothing).
+set -euo pipefail
+
+APT_PACKAGES=(pkg-config libcurl4-openssl-dev libwebsockets-dev libsqlite3-dev ffmpeg python3-pip curl time bc)
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "install-deps: no Swift toolchain on PATH; install Swift 6 from swift.org first" >&2
+    exit 1
+fi
+
+missing=()
+for package in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "install-deps: installing ${missing[*]}"
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v gallery-dl >/dev/null 2>&1; then
+    echo "install-deps: installing gallery-dl"
+    python3 -m pip install --quiet gallery-dl 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages gallery-dl
+fi
