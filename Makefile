@@ -5,7 +5,7 @@ PLUGINS_DIR ?= plugins.d
 PLUGIN_PRODUCTS := DirectMediaExtractor
 SWIFT_SOURCES := Sources Plugins Tests Package.swift
 
-.PHONY: all deps build release plugins run test lint line-check bench clean
+.PHONY: all deps build release plugins run test lint line-check bench hooks clean
 
 all: build
 
@@ -42,6 +42,10 @@ test: build lint line-check
 
 bench: plugins
 	@scripts/bench.sh
+
+hooks:
+	install -m 0755 scripts/pre-commit "$$(git rev-parse --git-path hooks)/pre-commit"
+	@echo "installed the pre-commit hook (format lint + 120-line check)"
 
 clean:
 	rm -rf .build $(PLUGINS_DIR) .build-log.txt

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-@preconcurrency import Glibc
 
 /// `boss-host`: the Boss-Bot host process and its operator tools.
 @main
@@ -13,7 +12,8 @@ struct BossHostCommand: AsyncParsableCommand {
 
     /// Exit codes follow the operator contract: 2 for any usage or configuration error.
     static func main() async {
-        setvbuf(stdout, nil, _IOLBF, 0)
+        // Line-buffered stdout: output piped from a process that crashes must not lose its buffer.
+        LineBuffering.enable()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -14,8 +14,8 @@ public final class ChildProcess: @unchecked Sendable {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID())").path
         outputPath = base + ".out"
         errorPath = base + ".err"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = environment

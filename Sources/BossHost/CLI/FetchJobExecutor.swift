@@ -17,14 +17,14 @@ struct FetchJobContext: Codable {
 /// Runs a `fetch` job: extraction through the plugins, then delivery into the output directory.
 struct FetchJobExecutor: JobExecutor {
     let runtime: HostRuntime
-    let deliveries: Mutex<[JobID: [StoredFile]]>
+    let deliveries: DeliveryLog
 
     func execute(_ job: Job, control: JobControl) async -> JobOutcome {
         let context = FetchJobContext.decode(job.context)
         do {
             let result = try await runtime.runner.extract(ExtractionRequest(jobID: job.id, url: job.url), control: control)
             let files = try deliver(result, jobID: job.id, to: context.outputDirectory)
-            deliveries.withLock { $0[job.id] = files }
+            deliveries.record(job.id, files)
             return .delivered
         } catch let error as ExtractionError {
             if case .cancelled = error { return .cancelled }
@@ -78,4 +78,12 @@ enum OutputNaming {
         }
         throw POSIXError(.EEXIST)
     }
+}
+
+/// The files each job delivered in this run, for the summary.
+final class DeliveryLog: Sendable {
+    private let files = Mutex<[JobID: [StoredFile]]>([:])
+
+    func record(_ id: JobID, _ delivered: [StoredFile]) { files.withLock { $0[id] = delivered } }
+    var all: [JobID: [StoredFile]] { files.withLock { $0 } }
 }

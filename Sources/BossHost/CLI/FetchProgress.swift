@@ -6,10 +6,13 @@ import Foundation
 final class FetchProgress: Sendable {
     let queue: DownloadQueue
     let terminal: Bool
+    /// Subscribed at creation, so that no transition after it is missed.
+    let events: AsyncStream<JobEvent>
 
     init(queue: DownloadQueue, terminal: Bool) {
         self.queue = queue
         self.terminal = terminal
+        events = queue.events()
     }
 
     func run() async {
@@ -17,7 +20,7 @@ final class FetchProgress: Sendable {
     }
 
     private func printTransitions() async {
-        for await event in queue.events() {
+        for await event in events {
             switch event {
             case .started(let job): printError("started #\(job.id) \(job.url)")
             case .finished(let job): printError("\(job.state.rawValue) #\(job.id) \(job.url)")

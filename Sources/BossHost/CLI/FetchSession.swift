@@ -12,7 +12,7 @@ struct FetchSession {
     /// Opens the queue database and resumes downloads a crashed `fetch` left behind.
     static func start(runtime: HostRuntime) async throws -> FetchSession {
         let store = try JobStore(path: runtime.dataDirectory.queueDatabase)
-        let executor = FetchJobExecutor(runtime: runtime, deliveries: Mutex([:]))
+        let executor = FetchJobExecutor(runtime: runtime, deliveries: DeliveryLog())
         let limits = QueueLimits(maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue)
         let queue = DownloadQueue(store: store, scope: "cli", limits: limits, executor: executor, logger: runtime.logger)
         try await queue.start()
@@ -24,6 +24,8 @@ struct FetchSession {
         let snapshot = await queue.snapshot()
         var ids = snapshot.queued.map(\.id) + snapshot.running.map(\.job.id)
         if !ids.isEmpty { printError("resuming \(ids.count) interrupted download(s)") }
+        let progress = FetchProgress(queue: queue, terminal: isatty(STDERR_FILENO) == 1)
+        let display = Task { await progress.run() }
         var refused: [(url: String, reason: String)] = []
         for url in urls {
             do {
@@ -32,14 +34,13 @@ struct FetchSession {
                 refused.append((url, error.userMessage))
             }
         }
-        let progress = FetchProgress(queue: queue, terminal: isatty(STDERR_FILENO) == 1)
-        let display = Task { await progress.run() }
+        if ids.isEmpty && refused.isEmpty { printError("nothing to download") }
         var finished: [Job] = []
         for id in ids { finished.append(await queue.waitUntilFinished(id)) }
         display.cancel()
         await display.value
         await queue.shutdown(gracePeriod: .seconds(5))
-        let files = executor.deliveries.withLock { $0 }
+        let files = executor.deliveries.all
         FetchSummary(jobs: finished, files: files, refused: refused).print()
         return refused.isEmpty && finished.allSatisfy { $0.state == .delivered }
     }

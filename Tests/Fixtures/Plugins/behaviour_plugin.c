@@ -19,9 +19,10 @@ static const boss_host *g_host;
 static void *create(const boss_host *host, const boss_config *config) { (void)config; g_host = host; return (void *)host; }
 static void destroy(void *instance) { (void)instance; }
 
+/* The text after "/<mode>/" when the URL's first path segment is <mode>, else NULL. */
 static const char *after(const char *url, const char *marker) {
-    const char *found = strstr(url, marker);
-    return found ? found + strlen(marker) : NULL;
+    const char *path = strchr(url + strlen("http://"), '/');
+    return path && strncmp(path, marker, strlen(marker)) == 0 ? path + strlen(marker) : NULL;
 }
 
 /* "/stream/<bytes>/<name>": a PNG header followed by filler, written in 1000-byte chunks. */

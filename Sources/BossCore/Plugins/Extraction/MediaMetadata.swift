@@ -31,4 +31,10 @@ public struct PlannedDownload: Sendable, Codable, Equatable {
     public var url: String
     /// The name the plugin suggested, if any.
     public var suggestedName: String?
+
+    /// Creates a record.
+    public init(url: String, suggestedName: String?) {
+        self.url = url
+        self.suggestedName = suggestedName
+    }
 }

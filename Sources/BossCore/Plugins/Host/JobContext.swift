@@ -27,7 +27,8 @@ final class JobContext: Sendable {
         var openFiles: [ObjectIdentifier: OpenSinkFile] = [:]
         var filesBegun = 0
         var bytesOfEndedFiles: UInt64 = 0
-        var keptCStrings: [UnsafeMutablePointer<CChar>] = []
+        /// Addresses of strdup'ed strings handed to the plugin, freed with the context.
+        var keptCStrings: [UInt] = []
     }
 
     init(
@@ -47,7 +48,7 @@ final class JobContext: Sendable {
 
     deinit {
         free(UnsafeMutablePointer(mutating: workDirectoryCString))
-        state.withLock { $0.keptCStrings.forEach { free($0) } }
+        state.withLock { $0.keptCStrings.forEach { free(UnsafeMutableRawPointer(bitPattern: $0)) } }
     }
 
     /// The `boss_job*` handed to the plugin; valid while the caller keeps this context alive.
@@ -88,7 +89,8 @@ final class JobContext: Sendable {
     /// Keeps a C string alive until the job ends (for pointers handed back in responses).
     func keep(_ string: String) -> UnsafePointer<CChar> {
         let copy = strdup(string)!
-        state.withLock { $0.keptCStrings.append(copy) }
+        let address = UInt(bitPattern: copy)
+        state.withLock { $0.keptCStrings.append(address) }
         return UnsafePointer(copy)
     }
 }

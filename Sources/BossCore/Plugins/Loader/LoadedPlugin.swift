@@ -1,0 +1,93 @@
+import Foundation
+import PluginABI
+import Synchronization
+
+/// A plugin instance created from a loaded image. Its image is never unloaded (Swift code must not be
+/// dlclose'd); a retired plugin takes no new jobs and is destroyed once its last `extract` returns.
+public final class LoadedPlugin: @unchecked Sendable {
+    // @unchecked: `descriptor` and `instance` are C pointers written once at load; calls through them
+    // follow the ABI's thread rules, which `extract` enforces (serialized unless thread-safe).
+    /// The validated descriptor.
+    public let manifest: PluginManifest
+    /// The file in the plugins directory.
+    public let sourcePath: String
+    /// The private copy that was dlopen'ed.
+    public let imagePath: String
+    /// When it was loaded.
+    public let loadedAt = Date()
+    /// The plugin's descriptor, valid for the life of the process.
+    public let descriptor: UnsafePointer<boss_plugin_descriptor>
+    let patterns: [URLPattern]
+    let identity: FileIdentity
+    private let instance: UnsafeMutableRawPointer
+    private let binding: PluginHostBinding
+    private let serial = Mutex(())
+    private let lifecycle = Mutex(Lifecycle())
+
+    private struct Lifecycle {
+        var active = 0
+        var retired = false
+        var destroyed = false
+    }
+
+    init(
+        manifest: PluginManifest, patterns: [URLPattern], image: PluginImage, identity: FileIdentity,
+        instance: UnsafeMutableRawPointer, binding: PluginHostBinding
+    ) {
+        self.manifest = manifest
+        self.patterns = patterns
+        sourcePath = image.sourcePath
+        imagePath = image.imagePath
+        descriptor = image.descriptor
+        self.identity = identity
+        self.instance = instance
+        self.binding = binding
+    }
+
+    /// Whether one of the plugin's patterns matches `url`.
+    public func claims(_ url: String) -> Bool { patterns.contains { $0.matches(url) } }
+
+    /// Calls the plugin's `extract` on the calling thread (a dedicated job thread).
+    public func extract(job: OpaquePointer, url: String) -> boss_status {
+        let admitted = lifecycle.withLock { state in
+            guard !state.destroyed else { return false }
+            state.active += 1
+            return true
+        }
+        guard admitted, let extract = descriptor.pointee.extract else { return BOSS_ERR_UNSUPPORTED_URL }
+        defer { leave() }
+        if manifest.isThreadSafe { return extract(instance, job, url) }
+        return serial.withLock { _ in extract(instance, job, url) }
+    }
+
+    /// The plugin's own health report: nil when healthy or when it has no `health` function.
+    public var health: String? {
+        guard let health = descriptor.pointee.health, !isRetired, let text = health(instance) else { return nil }
+        return String(cString: text)
+    }
+
+    /// Whether the plugin was replaced or removed.
+    public var isRetired: Bool { lifecycle.withLock { $0.retired } }
+
+    /// Takes no new jobs; destroys the instance once no `extract` runs.
+    func retire() {
+        let destroyNow = lifecycle.withLock { state in
+            state.retired = true
+            return state.active == 0 && !state.destroyed ? Self.markDestroyed(&state) : false
+        }
+        if destroyNow { descriptor.pointee.destroy?(instance) }
+    }
+
+    private func leave() {
+        let destroyNow = lifecycle.withLock { state in
+            state.active -= 1
+            return state.retired && state.active == 0 && !state.destroyed ? Self.markDestroyed(&state) : false
+        }
+        if destroyNow { descriptor.pointee.destroy?(instance) }
+    }
+
+    private static func markDestroyed(_ state: inout Lifecycle) -> Bool {
+        state.destroyed = true
+        return true
+    }
+}

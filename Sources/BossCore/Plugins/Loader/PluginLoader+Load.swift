@@ -1,0 +1,36 @@
+import Foundation
+import PluginABI
+
+extension PluginLoader {
+    /// Loads one file; on failure records it (one log line) and leaves any current version running.
+    func load(_ path: String, identity: FileIdentity, replacing current: LoadedPlugin?, into result: inout PluginScanResult) {
+        do throws(PluginLoadError) {
+            let image = try PluginImage.load(path, cacheDirectory: cacheDirectory)
+            let (manifest, patterns) = try PluginManifest.validate(image.descriptor)
+            if let other = registry.plugin(id: manifest.id), other !== current {
+                throw .duplicateID(id: manifest.id, loadedFrom: other.sourcePath)
+            }
+            let binding = hostProvider.makeHost(for: manifest)
+            guard let instance = image.descriptor.pointee.create?(binding.host, binding.config) else {
+                throw .createFailed(id: manifest.id)
+            }
+            let plugin = LoadedPlugin(
+                manifest: manifest, patterns: patterns, image: image, identity: identity, instance: instance,
+                binding: binding)
+            registry.install(plugin, replacing: current)
+            current?.retire()
+            if let current {
+                result.replaced.append(manifest)
+                logger.info("plugin \(manifest.id) \(current.manifest.version) replaced by \(manifest.version) from \(path)")
+            } else {
+                result.added.append(manifest)
+                logger.info("plugin \(manifest.id) \(manifest.version) loaded from \(path)")
+            }
+        } catch {
+            let failure = PluginLoadFailure(path: path, error: error)
+            registry.recordFailure(failure, identity: identity)
+            result.failures.append(failure)
+            logger.warning("plugin file \(path) skipped: \(error)")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import PluginABI
+import Synchronization
+
+/// What a scan of the plugins directory changed.
+public struct PluginScanResult: Sendable {
+    /// Plugins loaded from new files.
+    public var added: [PluginManifest] = []
+    /// Plugins loaded from changed files, replacing the old version.
+    public var replaced: [PluginManifest] = []
+    /// Ids of plugins whose files disappeared.
+    public var removed: [String] = []
+    /// Files that failed to load in this scan.
+    public var failures: [PluginLoadFailure] = []
+}
+
+/// Loads every `*.so` of the plugins directory, and on rescans picks up added, replaced and removed
+/// files. A file whose size or mtime still changes between two scans is being copied: it waits.
+public final class PluginLoader: Sendable {
+    let directory: String
+    let cacheDirectory: String
+    let hostProvider: any PluginHostProvider
+    let registry: PluginRegistry
+    let logger: Logger
+    /// Files seen changing in the previous scan, with the identity they had then.
+    let pending = Mutex<[String: FileIdentity]>([:])
+
+    /// Creates a loader; nothing is loaded until `loadAll()`.
+    public init(
+        directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider, registry: PluginRegistry,
+        logger: Logger
+    ) {
+        self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        self.cacheDirectory = cacheDirectory
+        self.hostProvider = hostProvider
+        self.registry = registry
+        self.logger = logger
+    }
+
+    /// The first scan: every file present is taken as complete.
+    public func loadAll() -> PluginScanResult { scan(waitForStableFiles: false) }
+
+    /// A later scan (the watcher's): loads new and changed files once they stopped changing.
+    public func rescan() -> PluginScanResult { scan(waitForStableFiles: true) }
+
+    func scan(waitForStableFiles: Bool) -> PluginScanResult {
+        var result = PluginScanResult()
+        let files = pluginFiles()
+        for path in registry.knownPaths.subtracting(files.keys) {
+            if let gone = registry.remove(path: path) {
+                gone.retire()
+                result.removed.append(gone.manifest.id)
+                logger.info("plugin \(gone.manifest.id) removed (\(path) is gone)")
+            }
+        }
+        for (path, identity) in files.sorted(by: { $0.key < $1.key }) {
+            let current = registry.plugin(path: path)
+            if current?.identity == identity || registry.failedIdentity(path: path) == .some(identity) { continue }
+            if waitForStableFiles {
+                let stable = pending.withLock { pending in
+                    defer { pending[path] = identity }
+                    return pending[path] == identity
+                }
+                guard stable else { continue }
+            }
+            pending.withLock { _ = $0.removeValue(forKey: path) }
+            load(path, identity: identity, replacing: current, into: &result)
+        }
+        return result
+    }
+
+    private func pluginFiles() -> [String: FileIdentity] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        var files: [String: FileIdentity] = [:]
+        for name in names where name.hasSuffix(".so") {
+            let path = directory + "/" + name
+            if let identity = FileIdentity(path: path) { files[path] = identity }
+        }
+        return files
+    }
+}

@@ -1,0 +1,83 @@
+import PluginABI
+
+/// A validated Swift copy of a plugin's `boss_plugin_descriptor`.
+public struct PluginManifest: Sendable, Equatable {
+    /// Unique id, `[a-z0-9_]{1,32}`.
+    public var id: String
+    /// Human-readable name.
+    public var name: String
+    /// The plugin's own version.
+    public var version: String
+    /// One sentence.
+    public var description: String
+    /// The ABI version the plugin serves.
+    public var abiVersion: UInt32
+    /// Routing priority: higher wins.
+    public var priority: Int32
+    /// POSIX extended regular expressions.
+    public var patterns: [String]
+    /// URLs the plugin says it handles.
+    public var exampleURLs: [String]
+    /// Whether extract may run concurrently on one instance.
+    public var isThreadSafe: Bool
+}
+
+extension PluginManifest {
+    /// Reads and checks `descriptor` against the rules in `boss/descriptor.h`; returns the manifest and
+    /// the compiled patterns.
+    static func validate(
+        _ descriptor: UnsafePointer<boss_plugin_descriptor>
+    ) throws(PluginLoadError) -> (PluginManifest, [URLPattern]) {
+        let d = descriptor.pointee
+        guard d.struct_size >= MemoryLayout<boss_plugin_descriptor>.offset(of: \.health)! else {
+            throw .invalidDescriptor(field: "struct_size", reason: "\(d.struct_size) is smaller than ABI v1's descriptor")
+        }
+        guard d.abi_version == BOSS_PLUGIN_ABI_VERSION else {
+            throw .abiVersionMismatch(host: BOSS_PLUGIN_ABI_VERSION, plugin: d.abi_version)
+        }
+        let id = try string(d.id, "id", max: 32)
+        guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) else {
+            throw .invalidDescriptor(field: "id", reason: "'\(id)' must match [a-z0-9_]+")
+        }
+        let patterns = try list(d.url_patterns, "url_patterns", max: 32, maxLength: 512)
+        let examples = try list(d.example_urls, "example_urls", max: 64, maxLength: 2048)
+        guard d.create != nil, d.extract != nil, d.destroy != nil else {
+            throw .invalidDescriptor(field: "create/extract/destroy", reason: "must not be NULL")
+        }
+        var compiled: [URLPattern] = []
+        for pattern in patterns { compiled.append(try URLPattern(pattern)) }
+        for url in examples where !compiled.contains(where: { $0.matches(url) }) { throw .exampleNotClaimed(url: url) }
+        let manifest = PluginManifest(
+            id: id, name: try string(d.name, "name", max: 64), version: try string(d.version, "version", max: 32),
+            description: try string(d.description, "description", max: 200, allowEmpty: true), abiVersion: d.abi_version,
+            priority: d.priority, patterns: patterns, exampleURLs: examples,
+            isThreadSafe: d.flags & BOSS_PLUGIN_THREAD_SAFE != 0)
+        return (manifest, compiled)
+    }
+
+    private static func string(
+        _ pointer: UnsafePointer<CChar>?, _ field: String, max: Int, allowEmpty: Bool = false
+    ) throws(PluginLoadError) -> String {
+        guard let pointer else { throw .invalidDescriptor(field: field, reason: "is NULL") }
+        guard let value = String(validatingCString: pointer) else {
+            throw .invalidDescriptor(field: field, reason: "is not UTF-8")
+        }
+        guard allowEmpty || !value.isEmpty else { throw .invalidDescriptor(field: field, reason: "is empty") }
+        guard value.utf8.count <= max else { throw .invalidDescriptor(field: field, reason: "is over \(max) bytes") }
+        return value
+    }
+
+    private static func list(
+        _ array: UnsafePointer<UnsafePointer<CChar>?>?, _ field: String, max: Int, maxLength: Int
+    ) throws(PluginLoadError) -> [String] {
+        var values: [String] = []
+        var cursor = array
+        while let item = cursor?.pointee {
+            guard values.count < max else { throw .invalidDescriptor(field: field, reason: "has more than \(max) entries") }
+            values.append(try string(item, field, max: maxLength))
+            cursor = cursor?.advanced(by: 1)
+        }
+        guard !values.isEmpty else { throw .invalidDescriptor(field: field, reason: "needs at least one entry") }
+        return values
+    }
+}

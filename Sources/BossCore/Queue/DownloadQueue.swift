@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+
+/// The download queue of one scope ("cli" or "discord"): bounded, fair across requesters, persistent.
+/// Every state change is stored before it is acted on, so a crash loses no job and never makes one run
+/// again once its outcome was stored.
+public actor DownloadQueue {
+    let store: JobStore
+    let scope: String
+    let limits: QueueLimits
+    let executor: any JobExecutor
+    let logger: Logger
+    let broadcaster = EventBroadcaster()
+    var running: [JobID: (job: Job, control: JobControl)] = [:]
+    var lastServed: [String: Int] = [:]
+    var servings = 0
+    var accepting = false
+    var dispatching = false
+    var interruptedByShutdown: Set<JobID> = []
+    var waiters: [JobID: [CheckedContinuation<Job, Never>]] = [:]
+    var lock: ScopeLock?
+
+    /// Creates a stopped queue; `start()` begins dispatching.
+    public init(store: JobStore, scope: String, limits: QueueLimits, executor: any JobExecutor, logger: Logger) {
+        self.store = store
+        self.scope = scope
+        self.limits = limits
+        self.executor = executor
+        self.logger = logger
+    }
+
+    /// Takes the scope's lock, re-queues jobs a crash left running, and starts dispatching.
+    public func start() throws(QueueError) {
+        lock = try ScopeLock(path: store.path + ".\(scope).lock", scope: scope)
+        let recovered = try database { try store.recoverInterrupted(scope: scope) }
+        for job in recovered { logger.notice("job \(job.id) was interrupted; queued again", metadata: ["url": "\(job.url)"]) }
+        accepting = true
+        dispatching = true
+        dispatch()
+    }
+
+    /// Queues a download, or refuses it when `maxWaiting` jobs already wait.
+    public func enqueue(url: String, requester: String, context: String) throws(QueueError) -> Job {
+        guard accepting else { throw .closed }
+        let stored = try database {
+            try store.enqueue(url: url, requester: requester, scope: scope, context: context, maxWaiting: limits.maxWaiting)
+        }
+        guard let job = stored else {
+            logger.notice("queue full; refused job", metadata: ["requester": "\(requester)", "url": "\(url)"])
+            throw .full(limit: limits.maxWaiting)
+        }
+        logger.info("job \(job.id) queued", metadata: ["requester": "\(requester)", "url": "\(url)"])
+        broadcaster.send(.queued(job))
+        dispatch()
+        return job
+    }
+
+    /// Every event from now on.
+    public nonisolated func events() -> AsyncStream<JobEvent> { broadcaster.subscribe() }
+
+    /// The job with `id`, as stored.
+    public func job(_ id: JobID) -> Job? { try? store.job(id) }
+
+    /// Waits until job `id` has ended and returns it.
+    public func waitUntilFinished(_ id: JobID) async -> Job {
+        if let job = try? store.job(id), job.state.isFinished || running[id] == nil && !dispatching && job.state == .queued {
+            return job
+        }
+        return await withCheckedContinuation { waiters[id, default: []].append($0) }
+    }
+
+    func database<T>(_ body: () throws -> T) throws(QueueError) -> T {
+        do { return try body() } catch { throw .database("\(error)") }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Synchronization
+
+/// Limits of one queue.
+public struct QueueLimits: Sendable {
+    /// Jobs executing at once.
+    public var maxRunning: Int
+    /// Jobs waiting at most; more are refused.
+    public var maxWaiting: Int
+
+    /// Creates limits; the defaults are the contract's.
+    public init(maxRunning: Int = 5, maxWaiting: Int = 50) {
+        self.maxRunning = maxRunning
+        self.maxWaiting = maxWaiting
+    }
+}
+
+/// A change of a job's state, as the queue broadcasts it.
+public enum JobEvent: Sendable, Equatable {
+    case queued(Job)
+    case started(Job)
+    case finished(Job)
+}
+
+/// What the queue holds now.
+public struct QueueSnapshot: Sendable {
+    /// Waiting jobs, in the order they will start.
+    public var queued: [Job]
+    /// Executing jobs with their progress.
+    public var running: [(job: Job, progress: JobProgress)]
+}
+
+/// Sends every event to every current subscriber.
+final class EventBroadcaster: Sendable {
+    private let subscribers = Mutex<[UUID: AsyncStream<JobEvent>.Continuation]>([:])
+
+    func subscribe() -> AsyncStream<JobEvent> {
+        let (stream, continuation) = AsyncStream<JobEvent>.makeStream()
+        let id = UUID()
+        continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
+        subscribers.withLock { $0[id] = continuation }
+        return stream
+    }
+
+    func send(_ event: JobEvent) {
+        for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(event) }
+    }
+}
+
+/// An exclusive `flock` on a file: one process per queue scope and database. Released on `release()`
+/// or when the process dies (the kernel drops it), so a crash never leaves a stale lock.
+final class ScopeLock: Sendable {
+    private let descriptor: Int32
+
+    init(path: String, scope: String) throws(QueueError) {
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .database("cannot open lock file \(path): errno \(errno)") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw .scopeBusy(scope: scope, lockPath: path)
+        }
+    }
+
+    func release() { close(descriptor) }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The data directory's layout: `downloads/<job>/`, `tmp/`, `plugin-cache/`, `queue.sqlite`.
+public struct DataDirectory: Sendable {
+    /// Absolute root.
+    public let root: String
+    /// Finished and running jobs' files, one folder per job.
+    public var downloads: String { root + "/downloads" }
+    /// Scratch space; emptied at every start (whatever is there was orphaned by a crash).
+    public var tmp: String { root + "/tmp" }
+    /// Private copies of loaded plugins (a loaded file must never change under the host).
+    public var pluginCache: String { root + "/plugin-cache" }
+    /// The queue database.
+    public var queueDatabase: String { root + "/queue.sqlite" }
+
+    /// A layout under `root` (made absolute against the working directory).
+    public init(root: String) {
+        self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+    }
+
+    /// Creates the folders and empties `tmp/` and `plugin-cache/`; returns how many orphans it removed.
+    public func prepare() throws(SinkError) -> Int {
+        var removed = 0
+        for folder in [downloads, tmp, pluginCache] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .io(operation: "mkdir", path: folder, errno: EACCES)
+            }
+        }
+        for folder in [tmp, pluginCache] {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                if (try? FileManager.default.removeItem(atPath: folder + "/" + entry)) != nil, folder == tmp { removed += 1 }
+            }
+        }
+        return removed
+    }
+
+    /// The folder of job `id`.
+    public func jobDirectory(_ id: JobID) -> String { downloads + "/\(id)" }
+
+    /// A plugin's scratch folder for job `id`, under `tmp/`.
+    public func workDirectory(_ id: JobID) -> String { tmp + "/job-\(id)" }
+
+    /// An empty folder for job `id`: what an earlier, interrupted attempt left is removed first.
+    public func createJobDirectory(_ id: JobID, quota: StorageQuota? = nil) throws(SinkError) -> String {
+        let path = jobDirectory(id)
+        removeJobDirectory(id, quota: quota)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .io(operation: "mkdir", path: path, errno: EACCES)
+        }
+        return path
+    }
+
+    /// Deletes job `id`'s folder and gives its bytes back to `quota`.
+    public func removeJobDirectory(_ id: JobID, quota: StorageQuota?) {
+        let path = jobDirectory(id)
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let bytes = StorageQuota.measure(directory: path)
+        if (try? FileManager.default.removeItem(atPath: path)) != nil { quota?.release(bytes) }
+    }
+
+    /// Deletes job folders not modified for `age` (files `fetch` left in place); returns their jobs.
+    public func removeExpiredJobDirectories(olderThan age: Duration, now: Date = Date(), quota: StorageQuota?) -> [JobID] {
+        let cutoff = now.addingTimeInterval(-Double(age.components.seconds))
+        var removed: [JobID] = []
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? [] {
+            guard let raw = Int64(entry),
+                let modified = try? FileManager.default.attributesOfItem(atPath: downloads + "/" + entry)[.modificationDate] as? Date,
+                modified < cutoff
+            else { continue }
+            removeJobDirectory(JobID(rawValue: raw), quota: quota)
+            removed.append(JobID(rawValue: raw))
+        }
+        return removed.sorted()
+    }
+}

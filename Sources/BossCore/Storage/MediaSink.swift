@@ -1,0 +1,83 @@
+import Foundation
+import Synchronization
+
+/// The enforced sink of one job: every byte a plugin produces passes through it. It names files safely,
+/// decides their type from content, and applies the size limit and the quota on every write. Files are
+/// only ever created inside the job's folder, relative to a descriptor of it opened without following
+/// symlinks, with `O_EXCL | O_NOFOLLOW`: no name and no planted symlink can write anywhere else.
+public final class MediaSink: Sendable {
+    let directory: String
+    let directoryDescriptor: Int32
+    let maxFileBytes: Int64
+    let quota: StorageQuota
+    let state = Mutex(State())
+
+    struct State {
+        var files: [StoredFile] = []
+        var open: [ObjectIdentifier: SinkFile] = [:]
+        var closed = false
+    }
+
+    /// Opens the sink on an existing job folder.
+    public init(directory: String, maxFileBytes: Int64, quota: StorageQuota) throws(SinkError) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(operation: "open", path: directory, errno: errno) }
+        self.directory = directory
+        directoryDescriptor = descriptor
+        self.maxFileBytes = maxFileBytes
+        self.quota = quota
+    }
+
+    deinit { Glibc.close(directoryDescriptor) }
+
+    /// Starts a file. A declared `expectedSize` over the limit fails before any byte is accepted.
+    public func begin(suggestedName: String?, expectedSize: Int64?) throws(SinkError) -> SinkFile {
+        let name = suggestedName ?? "media"
+        if let expectedSize, expectedSize > maxFileBytes { throw .tooLarge(name: name, limitBytes: maxFileBytes) }
+        let file = SinkFile(sink: self, suggestedName: suggestedName)
+        let accepted = state.withLock { state in
+            guard !state.closed else { return false }
+            state.open[ObjectIdentifier(file)] = file
+            return true
+        }
+        guard accepted else { throw .finished }
+        return file
+    }
+
+    /// The finished files, in the order they were finished.
+    public var files: [StoredFile] { state.withLock { $0.files } }
+
+    /// Aborts unfinished files; later `begin` calls fail.
+    public func close() {
+        let unfinished = state.withLock { state in
+            state.closed = true
+            defer { state.open.removeAll() }
+            return Array(state.open.values)
+        }
+        unfinished.forEach { $0.abort() }
+    }
+
+    func settle(_ file: SinkFile, stored: StoredFile?) {
+        state.withLock { state in
+            state.open.removeValue(forKey: ObjectIdentifier(file))
+            if let stored { state.files.append(stored) }
+        }
+    }
+
+    /// Creates `name` (or `stem-2.ext`, `stem-3.ext`, ... when taken) inside the job folder.
+    func createUniqueFile(suggestedName: String?, type: MediaType) throws(SinkError) -> (name: String, fd: Int32) {
+        for attempt in 1...1000 {
+            let stem = attempt == 1 ? suggestedName : suggestedName.map { Self.stem($0) + "-\(attempt)" } ?? "media-\(attempt)"
+            let name = FileNameSanitizer.sanitize(stem, extension: type.fileExtension)
+            let fd = openat(directoryDescriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd >= 0 { return (name, fd) }
+            guard errno == EEXIST else { throw .io(operation: "create", path: directory + "/" + name, errno: errno) }
+        }
+        throw .io(operation: "create", path: directory, errno: EEXIST)
+    }
+
+    private static func stem(_ name: String) -> String {
+        let sanitized = FileNameSanitizer.sanitize(name, extension: "x")
+        return String(sanitized.dropLast(2))
+    }
+}

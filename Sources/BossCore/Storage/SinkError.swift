@@ -1,0 +1,63 @@
+import Foundation
+
+/// A file the sink refused or could not write. The partial file is gone from disk when this is thrown.
+public enum SinkError: CategorizedError, CustomStringConvertible, Equatable {
+    /// The file is over the per-file limit (declared or while streaming).
+    case tooLarge(name: String, limitBytes: Int64)
+    /// The leading bytes are not an allowed media type (`leadingBytes` in hex, for the log).
+    case badType(name: String, leadingBytes: String)
+    /// The data directory's quota would be exceeded.
+    case quotaExceeded(StorageUsage)
+    /// A file system call failed.
+    case io(operation: String, path: String, errno: Int32)
+    /// The handle was already ended, aborted or failed.
+    case finished
+    /// The file ended without a single byte.
+    case empty(name: String)
+
+    /// Limits for what the rules refuse, internal for the rest.
+    public var category: ErrorCategory {
+        switch self {
+        case .tooLarge, .badType, .quotaExceeded, .empty: .limit
+        case .io, .finished: .internal
+        }
+    }
+
+    /// What the user can understand and do.
+    public var userMessage: String {
+        switch self {
+        case .tooLarge(_, let limit):
+            "The file is larger than the \(limit / 1_048_576) MB download limit."
+        case .badType, .empty:
+            "The file is not a supported image, video or audio type."
+        case .quotaExceeded:
+            "The bot's storage is full right now; try again in a few minutes."
+        case .io, .finished:
+            "The bot could not save the file."
+        }
+    }
+
+    /// Full detail for the operator.
+    public var description: String {
+        switch self {
+        case .tooLarge(let name, let limit): "\(name): over the limit of \(limit) bytes"
+        case .badType(let name, let bytes): "\(name): not an allowed media type (starts with \(bytes))"
+        case .quotaExceeded(let usage): "storage quota exceeded: \(usage)"
+        case .io(let operation, let path, let code): "\(operation) \(path): \(String(cString: strerror(code)))"
+        case .finished: "file handle already finished"
+        case .empty(let name): "\(name): empty file"
+        }
+    }
+}
+
+/// A file the sink accepted, in the job's folder.
+public struct StoredFile: Sendable, Codable, Equatable {
+    /// The sanitized name, with the extension of the detected type.
+    public var name: String
+    /// Absolute path.
+    public var path: String
+    /// Size in bytes.
+    public var size: Int64
+    /// The type detected from the content.
+    public var type: MediaType
+}

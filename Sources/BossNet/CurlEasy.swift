@@ -1,0 +1,65 @@
+import CCurl
+import Foundation
+
+/// Configures and runs one libcurl easy handle for one hop of a request.
+enum CurlEasy {
+    static let globalInit: Void = { curl_global_init(3) }()  // CURL_GLOBAL_ALL; before any thread uses curl
+
+    static func run(_ request: HTTPRequest, url: CurlURL, pin: String?, policy: NetworkPolicy, transfer: CurlTransfer) throws(HTTPError) {
+        _ = globalInit
+        guard let curl = curl_easy_init() else { throw .transport(code: -1, message: "curl_easy_init failed") }
+        defer { curl_easy_cleanup(curl) }
+        var lists: [UnsafeMutablePointer<curl_slist>?] = []
+        defer { lists.forEach { curl_slist_free_all($0) } }
+        boss_curl_set_string(curl, CURLOPT_URL, url.text)
+        boss_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
+        boss_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        boss_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 0)
+        boss_curl_set_string(curl, CURLOPT_USERAGENT, policy.userAgent)
+        boss_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, policy.connectTimeout.milliseconds)
+        boss_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, policy.lowSpeedLimit)
+        boss_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(policy.lowSpeedTime.components.seconds)))
+        if let total = policy.totalTimeout { boss_curl_set_long(curl, CURLOPT_TIMEOUT_MS, total.milliseconds) }
+        if let pin {
+            lists.append(curl_slist_append(nil, pin))
+            boss_curl_set_slist(curl, CURLOPT_RESOLVE, lists.last!)
+        }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        for (name, value) in request.headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
+        lists.append(headerList)
+        boss_curl_set_slist(curl, CURLOPT_HTTPHEADER, headerList)
+        switch request.method {
+        case .get: break
+        case .head: boss_curl_set_long(curl, CURLOPT_NOBODY, 1)
+        default: boss_curl_set_string(curl, CURLOPT_CUSTOMREQUEST, request.method.rawValue)
+        }
+        let context = Unmanaged.passUnretained(transfer).toOpaque()
+        installCallbacks(curl, context: context)
+        let code: CURLcode = withBody(request.body, curl) { curl_easy_perform(curl) }
+        if transfer.consumerError != nil { return }  // the caller rethrows the consumer's own error
+        if transfer.outcome != nil && (code == CURLE_OK || code == CURLE_WRITE_ERROR) { return }
+        throw map(code, url: url.text)
+    }
+
+    private static func withBody(_ body: [UInt8]?, _ curl: UnsafeMutableRawPointer, _ perform: () -> CURLcode) -> CURLcode {
+        guard let body else { return perform() }
+        return body.withUnsafeBufferPointer { buffer in
+            boss_curl_set_off_t(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(buffer.count))
+            boss_curl_set_pointer(curl, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+            return perform()
+        }
+    }
+
+    static func map(_ code: CURLcode, url: String) -> HTTPError {
+        let message = String(cString: curl_easy_strerror(code))
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: return .timedOut(url: url)
+        case CURLE_ABORTED_BY_CALLBACK: return .cancelled
+        case CURLE_COULDNT_RESOLVE_HOST: return .unresolvableHost(host: url, reason: message)
+        case CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_GOT_NOTHING,
+            CURLE_RECV_ERROR, CURLE_SEND_ERROR:
+            return .connectionFailed(url: url, reason: message)
+        default: return .transport(code: Int(code.rawValue), message: message)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import CCurl
+import Foundation
+
+/// The state of one libcurl transfer (one hop), reached from curl's callbacks through their context
+/// pointer. Lives on the calling thread only.
+final class CurlTransfer {
+    enum Outcome {
+        case final(HTTPResponseHead)
+        case redirect(status: Int, location: String?)
+    }
+
+    let url: String
+    let isCancelled: () -> Bool
+    let onResponse: (HTTPResponseHead) throws -> Bool
+    let onBody: (UnsafeRawBufferPointer) throws -> Void
+    var status = 0
+    var headers = HTTPHeaders()
+    var outcome: Outcome?
+    var consumerError: (any Error)?
+    var skipBody = false
+
+    init(
+        url: String, isCancelled: @escaping () -> Bool, onResponse: @escaping (HTTPResponseHead) throws -> Bool,
+        onBody: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) {
+        self.url = url
+        self.isCancelled = isCancelled
+        self.onResponse = onResponse
+        self.onBody = onBody
+    }
+
+    /// A header line arrived; the blank line ends a response's head. Returns false to stop the transfer.
+    func header(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("HTTP/") {
+            status = trimmed.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            headers = HTTPHeaders()
+            return true
+        }
+        if !trimmed.isEmpty {
+            if let colon = trimmed.firstIndex(of: ":") {
+                let name = String(trimmed[..<colon])
+                headers.fields.append((name, trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+            return true
+        }
+        if status < 200 { return true }  // an interim response (100 Continue): the real one follows
+        if [301, 302, 303, 307, 308].contains(status) {
+            outcome = .redirect(status: status, location: headers["location"])
+            return false  // never read a redirect's body
+        }
+        let head = HTTPResponseHead(status: status, headers: headers, finalURL: url)
+        outcome = .final(head)
+        do {
+            skipBody = try !onResponse(head)
+        } catch {
+            consumerError = error
+            return false
+        }
+        return !skipBody
+    }
+
+    /// A body chunk arrived. Returns false to stop the transfer.
+    func body(_ chunk: UnsafeRawBufferPointer) -> Bool {
+        guard case .final = outcome, !skipBody else { return true }
+        do {
+            try onBody(chunk)
+            return true
+        } catch {
+            consumerError = error
+            return false
+        }
+    }
+}
