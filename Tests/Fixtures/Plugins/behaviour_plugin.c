@@ -10,14 +10,20 @@
 #ifndef BEHAVIOUR_ID
 #define BEHAVIOUR_ID "behaviour"
 #endif
+#ifndef BEHAVIOUR_VERSION
+#define BEHAVIOUR_VERSION "1.0.0"
+#endif
 
 static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|leak|http|meta|dry)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
-static const boss_host *g_host;
+static int destroy_count;
 
-static void *create(const boss_host *host, const boss_config *config) { (void)config; g_host = host; return (void *)host; }
-static void destroy(void *instance) { (void)instance; }
+/* Exported so tests can check, through dlsym on the private copy, when this image's instance died. */
+BOSS_EXPORT int behaviour_destroy_count(void) { return destroy_count; }
+
+static void *create(const boss_host *host, const boss_config *config) { (void)config; return (void *)host; }
+static void destroy(void *instance) { (void)instance; destroy_count += 1; }
 
 /* The text after "/<mode>/" when the URL's first path segment is <mode>, else NULL. */
 static const char *after(const char *url, const char *marker) {
@@ -100,7 +106,7 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
 }
 
 static const boss_plugin_descriptor descriptor = {
-    sizeof(boss_plugin_descriptor), BOSS_PLUGIN_ABI_VERSION, BEHAVIOUR_ID, "Behaviour fixture", "1.0.0",
+    sizeof(boss_plugin_descriptor), BOSS_PLUGIN_ABI_VERSION, BEHAVIOUR_ID, "Behaviour fixture", BEHAVIOUR_VERSION,
     "Drives the host services from URL paths.", 10, patterns, examples, BOSS_PLUGIN_THREAD_SAFE,
     create, extract, destroy, NULL,
 };

@@ -37,6 +37,10 @@ struct PluginImage {
         } catch {
             throw .copyFailed(reason: "\(error.localizedDescription)")
         }
+        do throws(PluginLoadError) { try ELFPreflight.check(imagePath) } catch {
+            try? FileManager.default.removeItem(atPath: imagePath)
+            throw error
+        }
         guard let handle = dlopen(imagePath, RTLD_NOW | RTLD_LOCAL) else {
             try? FileManager.default.removeItem(atPath: imagePath)
             throw .notLoadable(reason: dlerror().map { String(cString: $0) } ?? "unknown dlopen error")

@@ -1,0 +1,58 @@
+import BossCore
+import Foundation
+import Logging
+import TestSupport
+
+/// A plugins folder and a loader over it, with the real host services.
+struct LoaderHarness {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-loader-\(UUID())").path
+    var plugins: String { root + "/plugins.d" }
+    var staging: String { root + "/staging" }
+    let registry = PluginRegistry()
+
+    init() throws {
+        for folder in [plugins, staging] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+    }
+
+    func loader() -> PluginLoader {
+        PluginLoader(
+            directory: plugins, cacheDirectory: root + "/cache",
+            hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: Logger(label: "test")),
+            registry: registry, logger: Logger(label: "test"))
+    }
+
+    /// Builds the fixture with `defines` straight into the plugins folder.
+    @discardableResult
+    func fixture(_ name: String, _ defines: [String: String] = [:]) throws -> String {
+        try CPluginBuilder.build(source: "fixture_plugin.c", defines: defines, into: plugins, name: name)
+    }
+
+    /// Builds elsewhere, then renames into the plugins folder, as an operator installs with `mv`.
+    func install(_ name: String, source: String = "fixture_plugin.c", _ defines: [String: String] = [:]) throws {
+        let built = try CPluginBuilder.build(source: source, defines: defines, into: staging, name: name)
+        guard rename(built, plugins + "/" + name) == 0 else { throw POSIXError(.EIO) }
+    }
+
+    /// Polls `condition` for up to `timeout`.
+    func eventually(within timeout: Duration = .seconds(2), _ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return condition()
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+}
+
+/// Reads an exported counter of an already-loaded image (RTLD_NOLOAD: never maps a new one).
+func exportedCounter(_ symbol: String, in imagePath: String) -> Int32? {
+    guard let handle = dlopen(imagePath, RTLD_NOW | RTLD_NOLOAD), let address = dlsym(handle, symbol) else { return nil }
+    return unsafeBitCast(address, to: (@convention(c) () -> Int32).self)()
+}
+
+/// `"text"` as a C string literal for -D.
+func quoted(_ text: String) -> String { "\"\(text)\"" }
