@@ -1,0 +1,100 @@
+import BossCore
+import Foundation
+import Testing
+
+@Suite("The media sink checks every byte")
+struct MediaSinkTests {
+    @Test("exactly at the limit is kept; one byte over fails and the partial file is gone at once")
+    func sizeLimit() throws {
+        let harness = try SinkHarness(limit: 1_000)
+        defer { harness.cleanUp() }
+        let exact = try harness.store(Samples.padded(Samples.png, to: 1_000), name: "exact", chunk: 1)
+        #expect(exact.size == 1_000 && exact.name == "exact.png")
+        #expect(throws: SinkError.tooLarge(name: "over", limitBytes: 1_000)) {
+            try harness.store(Samples.padded(Samples.png, to: 1_001), name: "over", chunk: 100)
+        }
+        #expect(harness.allFiles() == ["job", "job/exact.png"])
+        #expect(harness.quota.usage.usedBytes == 1_000, "the refused file's bytes were given back")
+    }
+
+    @Test("a declared size over the limit fails before any byte")
+    func declaredSize() throws {
+        let harness = try SinkHarness(limit: 1_000)
+        defer { harness.cleanUp() }
+        #expect(throws: SinkError.tooLarge(name: "big", limitBytes: 1_000)) {
+            try harness.sink.begin(suggestedName: "big", expectedSize: 1_001)
+        }
+    }
+
+    @Test("a disguised executable named .jpg is refused and leaves nothing; a PNG named .jpg becomes .png")
+    func typeByContent() throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        #expect(throws: SinkError.self) { try harness.store(Samples.padded([0x7F, 0x45, 0x4C, 0x46]), name: "cat.jpg") }
+        #expect(try harness.store(Samples.padded(Samples.png), name: "cat.jpg").name == "cat.png")
+        #expect(throws: SinkError.self) { try harness.store(Array("<html>tiny".utf8), name: "short") }
+        #expect(throws: SinkError.empty(name: "none")) { try harness.store([], name: "none") }
+        #expect(harness.allFiles() == ["job", "job/cat.png"])
+    }
+
+    @Test(
+        "hostile names become safe names inside the job folder",
+        arguments: [
+            "../../x", "/etc/passwd", "a\u{0}b", "evil\u{202E}gpj.exe", String(repeating: "é", count: 250), "", ".", "..",
+            ".hidden", "127.0.0.1:8080__file.jpg", "a/b\\c", "con\u{7}trol", "zero\u{200B}width",
+        ])
+    func hostileNames(_ name: String) throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        let stored = try harness.store(Samples.padded(Samples.png), name: name)
+        #expect(stored.path == harness.job + "/" + stored.name)
+        #expect(!stored.name.hasPrefix(".") && !stored.name.contains("/") && !stored.name.contains(":"))
+        #expect(stored.name.utf8.count <= 100 && stored.name.hasSuffix(".png") && stored.name.count > 4)
+        #expect(!stored.name.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) || $0.value == 0x200B })
+        #expect(harness.allFiles() == ["job", "job/" + stored.name])
+    }
+
+    @Test("a symlink planted under the would-be name is not followed")
+    func symlink() throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        let outside = harness.root + "/outside.png"
+        try FileManager.default.createSymbolicLink(atPath: harness.job + "/clip.png", withDestinationPath: outside)
+        let stored = try harness.store(Samples.padded(Samples.png), name: "clip")
+        #expect(stored.name == "clip-2.png" && !FileManager.default.fileExists(atPath: outside))
+    }
+
+    @Test("duplicate names within a job get unique ones")
+    func duplicates() throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        let names = try (0..<3).map { _ in try harness.store(Samples.padded(Samples.png), name: "same.jpg").name }
+        #expect(names == ["same.png", "same-2.png", "same-3.png"])
+        #expect(harness.sink.files.map(\.name) == names)
+    }
+
+    @Test("the quota: a file that would exceed it fails mid-way, is deleted, and the usage goes back")
+    func quota() throws {
+        let harness = try SinkHarness(limit: 10_000, quotaBytes: 5_000)
+        defer { harness.cleanUp() }
+        _ = try harness.store(Samples.padded(Samples.png, to: 3_000), name: "first")
+        let error = #expect(throws: SinkError.self) { try harness.store(Samples.padded(Samples.png, to: 3_000), name: "second") }
+        if case .quotaExceeded = error {} else { Issue.record("\(String(describing: error))") }
+        #expect(harness.quota.usage.usedBytes == 3_000 && harness.allFiles() == ["job", "job/first.png"])
+        #expect(harness.quota.usage.percent == 60 && harness.quota.usage.description == "0.0 MB of 0 MB (60.0%)")
+    }
+
+    @Test("an aborted file and a closed sink leave nothing behind")
+    func abort() throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        let file = try harness.sink.begin(suggestedName: "gone", expectedSize: nil)
+        try Samples.padded(Samples.png).withUnsafeBytes { try file.write($0) }
+        file.abort()
+        #expect(throws: SinkError.finished) { try file.finish() }
+        let open = try harness.sink.begin(suggestedName: "open", expectedSize: nil)
+        try Samples.padded(Samples.png).withUnsafeBytes { try open.write($0) }
+        harness.sink.close()
+        #expect(harness.allFiles() == ["job"] && harness.quota.usage.usedBytes == 0)
+    }
+}
