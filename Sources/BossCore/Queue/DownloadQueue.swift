@@ -14,13 +14,14 @@ public actor DownloadQueue {
     var running: [JobID: (job: Job, control: JobControl)] = [:]
     var lastServed: [String: Int] = [:]
     var servings = 0
-    var accepting = false
+    /// Jobs may be queued before `start()`: they are stored and wait for the workers.
+    var accepting = true
     var dispatching = false
     var interruptedByShutdown: Set<JobID> = []
     var waiters: [JobID: [CheckedContinuation<Job, Never>]] = [:]
     var lock: ScopeLock?
 
-    /// Creates a stopped queue; `start()` begins dispatching.
+    /// Creates a queue that stores jobs but runs none until `start()`.
     public init(store: JobStore, scope: String, limits: QueueLimits, executor: any JobExecutor, logger: Logger) {
         self.store = store
         self.scope = scope
@@ -34,7 +35,6 @@ public actor DownloadQueue {
         lock = try ScopeLock(path: store.path + ".\(scope).lock", scope: scope)
         let recovered = try database { try store.recoverInterrupted(scope: scope) }
         for job in recovered { logger.notice("job \(job.id) was interrupted; queued again", metadata: ["url": "\(job.url)"]) }
-        accepting = true
         dispatching = true
         dispatch()
     }
@@ -71,5 +71,16 @@ public actor DownloadQueue {
 
     func database<T>(_ body: () throws -> T) throws(QueueError) -> T {
         do { return try body() } catch { throw .database("\(error)") }
+    }
+}
+
+extension DownloadQueue {
+    /// Drops the scope lock and stops dispatching without touching any job, as if the process had been
+    /// killed: for crash-recovery tests, where the kernel would release the lock of a dead process.
+    public func releaseLockAsIfProcessDied() {
+        dispatching = false
+        accepting = false
+        lock?.release()
+        lock = nil
     }
 }

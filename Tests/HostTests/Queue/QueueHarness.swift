@@ -1,0 +1,56 @@
+import BossCore
+import Foundation
+import Logging
+import Synchronization
+
+/// An executor whose jobs block until the test opens their gate, recording the start order and how
+/// often each job ran to completion.
+final class GatedExecutor: JobExecutor {
+    let started = Mutex<[String]>([])
+    let completions = Mutex<[JobID: Int]>([:])
+    let concurrent = Mutex((now: 0, peak: 0))
+    private let gates = Mutex<[String: Bool]>([:])
+    private let openAll = Atomic<Bool>(false)
+
+    init(openAll: Bool = false) { self.openAll.store(openAll, ordering: .relaxed) }
+
+    func open(_ url: String) { gates.withLock { $0[url] = true } }
+    func openEverything() { openAll.store(true, ordering: .relaxed) }
+
+    func execute(_ job: Job, control: JobControl) async -> JobOutcome {
+        started.withLock { $0.append(job.url) }
+        concurrent.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+        defer { concurrent.withLock { $0.now -= 1 } }
+        while !openAll.load(ordering: .relaxed) && gates.withLock({ $0[job.url] != true }) {
+            if control.isCancelled { return .cancelled }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        if job.url.hasPrefix("fail") { return .failed(category: .upstream, message: "no such post") }
+        completions.withLock { $0[job.id, default: 0] += 1 }
+        return .delivered
+    }
+}
+
+struct QueueHarness {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-queue-\(UUID())").path
+    var database: String { root + "/queue.sqlite" }
+
+    init() throws { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
+
+    func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli") throws -> DownloadQueue {
+        DownloadQueue(
+            store: try JobStore(path: database), scope: scope, limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
+            executor: executor, logger: Logger(label: "test"))
+    }
+
+    func eventually(within timeout: Duration = .seconds(5), _ condition: () async -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return await condition()
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+}

@@ -1,0 +1,71 @@
+import BossCore
+import Foundation
+import Testing
+
+@Suite("The queue across crashes, shutdowns and processes")
+struct QueueRecoveryTests {
+    @Test("jobs a crash left running or queued all run after a restart, each to completion exactly once")
+    func crashRecovery() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        let store = try JobStore(path: harness.database)
+        let first = GatedExecutor()
+        let crashed = DownloadQueue(store: store, scope: "cli", limits: QueueLimits(maxRunning: 1), executor: first, logger: .init(label: "t"))
+        try await crashed.start()
+        let done = try await crashed.enqueue(url: "done", requester: "a", context: "")
+        first.open("done")
+        _ = await crashed.waitUntilFinished(done.id)
+        let interrupted = try await crashed.enqueue(url: "interrupted", requester: "a", context: "")
+        let waiting = try await crashed.enqueue(url: "waiting", requester: "b", context: "")
+        #expect(await harness.eventually { first.started.withLock { $0.contains("interrupted") } })
+        #expect(try store.job(interrupted.id)?.state == .running)
+        // The "crash": this process's queue is abandoned without shutdown; the lock dies with it.
+        await crashed.releaseLockAsIfProcessDied()
+
+        let second = GatedExecutor(openAll: true)
+        let restarted = try harness.queue(second)
+        try await restarted.start()
+        #expect(await restarted.waitUntilFinished(interrupted.id).state == .delivered)
+        #expect(await restarted.waitUntilFinished(waiting.id).state == .delivered)
+        #expect(try store.job(interrupted.id)?.attempts == 2)
+        #expect(second.completions.withLock { $0 } == [interrupted.id: 1, waiting.id: 1])
+        #expect(first.completions.withLock { $0 } == [done.id: 1], "the delivered job never ran again")
+        await restarted.shutdown(gracePeriod: .seconds(1))
+    }
+
+    @Test("shutdown: a job finishing within the grace period is delivered; one that does not is kept queued")
+    func gracefulShutdown() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        let executor = GatedExecutor()
+        let queue = try harness.queue(executor, running: 2)
+        try await queue.start()
+        let quick = try await queue.enqueue(url: "quick", requester: "a", context: "")
+        let stuck = try await queue.enqueue(url: "stuck", requester: "b", context: "")
+        #expect(await harness.eventually { executor.started.withLock { $0.count } == 2 })
+        Task {
+            try await Task.sleep(for: .milliseconds(50))
+            executor.open("quick")
+        }
+        await queue.shutdown(gracePeriod: .milliseconds(400))
+        let store = try JobStore(path: harness.database)
+        #expect(try store.job(quick.id)?.state == .delivered && store.job(stuck.id)?.state == .queued)
+        await #expect(throws: QueueError.closed) { try await queue.enqueue(url: "late", requester: "a", context: "") }
+    }
+
+    @Test("a second queue of the same scope on the same database is refused while the first runs")
+    func scopeLock() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        let first = try harness.queue(GatedExecutor())
+        try await first.start()
+        let second = try harness.queue(GatedExecutor())
+        await #expect(throws: QueueError.self) { try await second.start() }
+        let otherScope = try harness.queue(GatedExecutor(), scope: "discord")
+        try await otherScope.start()
+        await first.shutdown(gracePeriod: .zero)
+        try await second.start()
+        await second.shutdown(gracePeriod: .zero)
+        await otherScope.shutdown(gracePeriod: .zero)
+    }
+}
