@@ -13,13 +13,15 @@ enum RoutingBenchmark {
             FileHandle.standardError.write(Data("usage: boss-bench routing PLUGINS_DIR URL_COUNT\n".utf8))
             exit(2)
         }
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("boss-bench-\(getpid())").path
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("boss-bench-\(getpid())")
+            .path
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let logger = Logger(label: "boss-bench")
         let registry = PluginRegistry()
         let loader = PluginLoader(
             directory: arguments[2], cacheDirectory: cache,
-            hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: logger), registry: registry,
+            hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: logger),
+            registry: registry,
             logger: logger)
         _ = loader.loadAll()
         let plugins = registry.plugins.count
@@ -37,8 +39,10 @@ enum RoutingBenchmark {
         let parsing = best(of: 20) { for url in urls { _ = URLComponents(string: url) } }
         let perURL = routing / Double(count) * 1e6
         let row = String(
-            format: "%-46s %11.1f µs %11.1f µs %8.2f   (per URL, %d URLs x %d plugins, %d claimed; reference: URL parse)",
-            "route 1,000 URLs across 20 plugins", perURL, parsing / Double(count) * 1e6, routing / parsing, count,
+            format:
+                "%-46s %11.1f µs %11.1f µs %8.2f   (per URL, %d URLs x %d plugins, %d claimed; reference: URL parse)",
+            "route 1,000 URLs across 20 plugins", perURL, parsing / Double(count) * 1e6, routing / parsing,
+            count,
             plugins, claimed)
         print(row)
     }
@@ -49,7 +53,8 @@ enum RoutingBenchmark {
         var fastest = Double.infinity
         for _ in 0..<rounds {
             let elapsed = clock.measure(body)
-            fastest = min(fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            fastest = min(
+                fastest, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
         }
         return fastest
     }

@@ -40,10 +40,14 @@ struct AddressGuard {
         while let entry = cursor?.pointee {
             if let address = entry.ai_addr {
                 if entry.ai_family == AF_INET {
-                    var v4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { $0.pointee.sin_addr }
+                    var v4 = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                        $0.pointee.sin_addr
+                    }
                     addresses.append(IPAddress(bytes: withUnsafeBytes(of: &v4) { Array($0) }))
                 } else if entry.ai_family == AF_INET6 {
-                    var v6 = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { $0.pointee.sin6_addr }
+                    var v6 = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                        $0.pointee.sin6_addr
+                    }
                     addresses.append(IPAddress(bytes: withUnsafeBytes(of: &v6) { Array($0) }))
                 }
             }

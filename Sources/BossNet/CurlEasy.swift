@@ -5,12 +5,18 @@ import Foundation
 enum CurlEasy {
     static let globalInit: Void = { curl_global_init(3) }()  // CURL_GLOBAL_ALL; before any thread uses curl
 
-    static func run(_ request: HTTPRequest, url: CurlURL, pin: String?, policy: NetworkPolicy, transfer: CurlTransfer) throws(HTTPError) {
+    static func run(
+        _ request: HTTPRequest, url: CurlURL, pin: String?, policy: NetworkPolicy, transfer: CurlTransfer
+    ) throws(HTTPError) {
         _ = globalInit
-        guard let curl = curl_easy_init() else { throw .transport(code: -1, message: "curl_easy_init failed") }
+        guard let curl = curl_easy_init() else {
+            throw .transport(code: -1, message: "curl_easy_init failed")
+        }
         defer { curl_easy_cleanup(curl) }
         var lists: [UnsafeMutablePointer<curl_slist>?] = []
-        defer { lists.forEach { curl_slist_free_all($0) } }
+        defer {
+            for list in lists { curl_slist_free_all(list) }
+        }
         boss_curl_set_string(curl, CURLOPT_URL, url.text)
         boss_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
         boss_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
@@ -19,13 +25,17 @@ enum CurlEasy {
         boss_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, policy.connectTimeout.milliseconds)
         boss_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, policy.lowSpeedLimit)
         boss_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(policy.lowSpeedTime.components.seconds)))
-        if let total = policy.totalTimeout { boss_curl_set_long(curl, CURLOPT_TIMEOUT_MS, total.milliseconds) }
+        if let total = policy.totalTimeout {
+            boss_curl_set_long(curl, CURLOPT_TIMEOUT_MS, total.milliseconds)
+        }
         if let pin {
             lists.append(curl_slist_append(nil, pin))
             boss_curl_set_slist(curl, CURLOPT_RESOLVE, lists.last!)
         }
         var headerList: UnsafeMutablePointer<curl_slist>?
-        for (name, value) in request.headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
+        for (name, value) in request.headers {
+            headerList = curl_slist_append(headerList, "\(name): \(value)")
+        }
         lists.append(headerList)
         boss_curl_set_slist(curl, CURLOPT_HTTPHEADER, headerList)
         switch request.method {
@@ -41,11 +51,14 @@ enum CurlEasy {
         throw map(code, url: url.text)
     }
 
-    private static func withBody(_ body: [UInt8]?, _ curl: UnsafeMutableRawPointer, _ perform: () -> CURLcode) -> CURLcode {
+    private static func withBody(_ body: [UInt8]?, _ curl: UnsafeMutableRawPointer, _ perform: () -> CURLcode)
+        -> CURLcode
+    {
         guard let body else { return perform() }
         return body.withUnsafeBufferPointer { buffer in
             boss_curl_set_off_t(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(buffer.count))
-            boss_curl_set_pointer(curl, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+            boss_curl_set_pointer(
+                curl, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
             return perform()
         }
     }
@@ -56,7 +69,8 @@ enum CurlEasy {
         case CURLE_OPERATION_TIMEDOUT: return .timedOut(url: url)
         case CURLE_ABORTED_BY_CALLBACK: return .cancelled
         case CURLE_COULDNT_RESOLVE_HOST: return .unresolvableHost(host: url, reason: message)
-        case CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_GOT_NOTHING,
+        case CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION,
+            CURLE_GOT_NOTHING,
             CURLE_RECV_ERROR, CURLE_SEND_ERROR:
             return .connectionFailed(url: url, reason: message)
         default: return .transport(code: Int(code.rawValue), message: message)

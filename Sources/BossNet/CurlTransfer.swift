@@ -20,7 +20,8 @@ final class CurlTransfer {
     var skipBody = false
 
     init(
-        url: String, isCancelled: @escaping () -> Bool, onResponse: @escaping (HTTPResponseHead) throws -> Bool,
+        url: String, isCancelled: @escaping () -> Bool,
+        onResponse: @escaping (HTTPResponseHead) throws -> Bool,
         onBody: @escaping (UnsafeRawBufferPointer) throws -> Void
     ) {
         self.url = url
@@ -40,7 +41,8 @@ final class CurlTransfer {
         if !trimmed.isEmpty {
             if let colon = trimmed.firstIndex(of: ":") {
                 let name = String(trimmed[..<colon])
-                headers.fields.append((name, trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.fields.append(
+                    (name, trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
             }
             return true
         }

@@ -32,13 +32,15 @@ public final class HTTPClient: Sendable {
 
     private func follow(
         _ request: HTTPRequest, isCancelled: @escaping @Sendable () -> Bool,
-        onResponse: @escaping (HTTPResponseHead) throws -> Bool, onBody: @escaping (UnsafeRawBufferPointer) throws -> Void
+        onResponse: @escaping (HTTPResponseHead) throws -> Bool,
+        onBody: @escaping (UnsafeRawBufferPointer) throws -> Void
     ) throws -> HTTPResponseHead {
         var current = request
         for hop in 0...policy.maxRedirects {
             let url = try CurlURL(current.url)
             let pin = try AddressGuard(policy: policy, logger: logger).check(url)
-            let transfer = CurlTransfer(url: url.text, isCancelled: isCancelled, onResponse: onResponse, onBody: onBody)
+            let transfer = CurlTransfer(
+                url: url.text, isCancelled: isCancelled, onResponse: onResponse, onBody: onBody)
             do {
                 try CurlEasy.run(current, url: url, pin: pin, policy: policy, transfer: transfer)
             } catch {
@@ -52,7 +54,9 @@ public final class HTTPClient: Sendable {
                 guard let location, let next = CurlURL.resolve(location, against: url.text) else {
                     throw HTTPError.redirectWithoutLocation(status: status)
                 }
-                guard hop < policy.maxRedirects else { throw HTTPError.tooManyRedirects(limit: policy.maxRedirects, lastURL: next) }
+                guard hop < policy.maxRedirects else {
+                    throw HTTPError.tooManyRedirects(limit: policy.maxRedirects, lastURL: next)
+                }
                 current.url = next
                 if status == 303 || (current.method == .post && (status == 301 || status == 302)) {
                     current.method = .get

@@ -2,7 +2,12 @@ import Foundation
 
 /// An HTTP method.
 public enum HTTPMethod: String, Sendable {
-    case get = "GET", head = "HEAD", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+    case get = "GET"
+    case head = "HEAD"
+    case post = "POST"
+    case put = "PUT"
+    case patch = "PATCH"
+    case delete = "DELETE"
 }
 
 /// A request the host makes. Headers are never logged or put into errors (they may carry credentials).
@@ -17,7 +22,10 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]?
 
     /// Creates a request.
-    public init(url: String, method: HTTPMethod = .get, headers: [(name: String, value: String)] = [], body: [UInt8]? = nil) {
+    public init(
+        url: String, method: HTTPMethod = .get, headers: [(name: String, value: String)] = [],
+        body: [UInt8]? = nil
+    ) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -53,7 +61,9 @@ public struct HTTPResponseHead: Sendable {
     /// The URL that answered (after redirects).
     public var finalURL: String
     /// `Content-Length`, when sent.
-    public var contentLength: Int64? { headers["content-length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } }
+    public var contentLength: Int64? {
+        headers["content-length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+    }
     /// `Content-Type`, when sent.
     public var contentType: String? { headers["content-type"] }
 }

@@ -2,8 +2,11 @@ import Glibc
 
 /// Which kind of network an address belongs to; only `public` may be reached unless allowed.
 public enum AddressRange: String, Sendable {
-    case `public`, loopback, privateNetwork = "private", linkLocal = "link-local"
-    case sharedAddressSpace = "shared (CGNAT)", multicast, unspecified, reserved
+    case `public`, loopback
+    case privateNetwork = "private"
+    case linkLocal = "link-local"
+    case sharedAddressSpace = "shared (CGNAT)"
+    case multicast, unspecified, reserved
 }
 
 /// An IPv4 or IPv6 address, classified by the ranges IANA sets aside.
@@ -44,11 +47,17 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
 
     private var embedded: [UInt8]? {
         let head = bytes.prefix(12)
-        if head.elementsEqual([UInt8](repeating: 0, count: 10) + [0xFF, 0xFF]) { return Array(bytes.suffix(4)) }
-        if head.allSatisfy({ $0 == 0 }) && bytes.suffix(4) != [0, 0, 0, 0] && bytes.suffix(4) != [0, 0, 0, 1] {
-            return Array(bytes.suffix(4))  // IPv4-compatible ::a.b.c.d (deprecated, still routable by some stacks)
+        if head.elementsEqual([UInt8](repeating: 0, count: 10) + [0xFF, 0xFF]) {
+            return Array(bytes.suffix(4))
         }
-        if head.elementsEqual([0x00, 0x64, 0xFF, 0x9B] + [UInt8](repeating: 0, count: 8)) { return Array(bytes.suffix(4)) }
+        if head.allSatisfy({ $0 == 0 }) && bytes.suffix(4) != [0, 0, 0, 0] && bytes.suffix(4) != [0, 0, 0, 1]
+        {
+            // IPv4-compatible ::a.b.c.d: deprecated, but some stacks still route it.
+            return Array(bytes.suffix(4))
+        }
+        if head.elementsEqual([0x00, 0x64, 0xFF, 0x9B] + [UInt8](repeating: 0, count: 8)) {
+            return Array(bytes.suffix(4))
+        }
         return nil
     }
 
@@ -64,7 +73,8 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         if (224...239).contains(first) { return .multicast }
         // 240/4 and broadcast, IETF 192.0.0/24, TEST-NETs 1-3, benchmarking 198.18/15.
         if first >= 240 || (first == 192 && second == 0 && (third == 0 || third == 2))
-            || (first == 198 && (second == 18 || second == 19)) || (first == 198 && second == 51 && third == 100)
+            || (first == 198 && (second == 18 || second == 19))
+            || (first == 198 && second == 51 && third == 100)
             || (first == 203 && second == 0 && third == 113)
         {
             return .reserved

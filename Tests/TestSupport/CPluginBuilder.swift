@@ -8,13 +8,17 @@ public enum CPluginBuilder {
         .deletingLastPathComponent().deletingLastPathComponent().path
 
     /// Builds `source` with `-D` `defines` into `directory/name`; returns the path. Throws cc's output.
-    public static func build(source: String, defines: [String: String] = [:], into directory: String, name: String) throws -> String {
+    public static func build(
+        source: String, defines: [String: String] = [:], into directory: String, name: String
+    ) throws -> String {
         let output = directory + "/" + name
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            ["cc", "-std=c11", "-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-Werror", "-O1",
-             "-I", repositoryRoot + "/Sources/PluginABI/include"]
+            [
+                "cc", "-std=c11", "-shared", "-fPIC", "-fvisibility=hidden", "-Wall", "-Werror", "-O1",
+                "-I", repositoryRoot + "/Sources/PluginABI/include",
+            ]
             + defines.sorted { $0.key < $1.key }.map { "-D\($0.key)=\($0.value)" }
             + [repositoryRoot + "/Tests/Fixtures/Plugins/" + source, "-o", output]
         let errors = Pipe()

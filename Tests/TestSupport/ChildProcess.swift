@@ -10,7 +10,9 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Starts `executable` with `arguments`, the environment `environment` (nothing inherited but PATH
     /// and HOME) and `directory` as working directory.
-    public init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String)
+        throws
+    {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID())").path
         outputPath = base + ".out"
         errorPath = base + ".err"

@@ -73,7 +73,9 @@ public final class TestHTTPServer: Sendable {
     }
 
     /// `http://127.0.0.1:PORT/path`.
-    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)" + (path.hasPrefix("/") ? path : "/" + path) }
+    public func url(_ path: String) -> String {
+        "http://127.0.0.1:\(port)" + (path.hasPrefix("/") ? path : "/" + path)
+    }
     /// Changes or adds a route.
     public func setRoute(_ path: String, _ route: TestRoute) { state.routes.withLock { $0[path] = route } }
     /// How many requests reached `path`.

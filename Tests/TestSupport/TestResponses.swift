@@ -7,18 +7,25 @@ enum TestResponses {
     static func response(for route: TestRoute?, method: HTTPRequest.Method) -> Response {
         switch route {
         case nil:
-            return Response(status: .notFound, body: ResponseBody(byteBuffer: ByteBuffer(string: "not found")))
+            return Response(
+                status: .notFound, body: ResponseBody(byteBuffer: ByteBuffer(string: "not found")))
         case .bytes(let bytes, let contentType):
-            return Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            return Response(
+                status: .ok, headers: [.contentType: contentType],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         case .json(let text):
             return Response(
-                status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         case .status(let code, let body):
-            return Response(status: .init(code: code), body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+            return Response(
+                status: .init(code: code), body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
         case .redirect(let target, let code):
             return Response(status: .init(code: code), headers: [.location: target])
         case .generated(let size, let prefix, let contentType):
-            return Response(status: .ok, headers: [.contentType: contentType], body: generated(size: size, prefix: prefix))
+            return Response(
+                status: .ok, headers: [.contentType: contentType], body: generated(size: size, prefix: prefix)
+            )
         case .file(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return Response(status: .ok, body: file(path: path, size: size))

@@ -45,11 +45,13 @@ public struct HostSettings: Sendable {
         maxConcurrent = try Self.integer(environment, .maxConcurrent, in: 1...64)
         maxQueue = try Self.integer(environment, .maxQueue, in: 0...10_000)
         maxFileBytes = Int64(try Self.integer(environment, .maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
-        storageQuotaBytes = Int64(try Self.integer(environment, .storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte
+        storageQuotaBytes =
+            Int64(try Self.integer(environment, .storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte
         allowPrivateNetworks = try Self.flag(environment, .allowPrivateNetworks)
         let metrics = environment[.metricsAddress]!
         metricsAddress = metrics == "off" ? nil : metrics
-        logLevel = try Self.oneOf(environment, .logLevel, ["trace", "debug", "info", "notice", "warning", "error"])
+        logLevel = try Self.oneOf(
+            environment, .logLevel, ["trace", "debug", "info", "notice", "warning", "error"])
         logFormat = try Self.oneOf(environment, .logFormat, ["text", "json"])
         logFile = environment[.logFile]
     }

@@ -23,7 +23,9 @@ extension DownloadQueue {
         while !remaining.isEmpty {
             let index = remaining.indices.min { a, b in
                 let (ja, jb) = (remaining[a], remaining[b])
-                return (served[ja.requester] ?? -1, ja.id.rawValue) < (served[jb.requester] ?? -1, jb.id.rawValue)
+                return (served[ja.requester] ?? -1, ja.id.rawValue) < (
+                    served[jb.requester] ?? -1, jb.id.rawValue
+                )
             }!
             let job = remaining.remove(at: index)
             served[job.requester] = counter
@@ -39,7 +41,9 @@ extension DownloadQueue {
         running[job.id] = (job, control)
         lastServed[job.requester] = servings
         servings += 1
-        logger.info("job \(job.id) started (attempt \(job.attempts))", metadata: ["requester": "\(job.requester)", "url": "\(job.url)"])
+        logger.info(
+            "job \(job.id) started (attempt \(job.attempts))",
+            metadata: ["requester": "\(job.requester)", "url": "\(job.url)"])
         broadcaster.send(.started(job))
         let executor = self.executor
         Task {
@@ -58,7 +62,8 @@ extension DownloadQueue {
             switch outcome {
             case .delivered: stored = try? store.transition(id, to: .delivered)
             case .cancelled: stored = try? store.transition(id, to: .cancelled)
-            case .failed(let category, let message): stored = try? store.transition(id, to: .failed, failure: (category, message))
+            case .failed(let category, let message):
+                stored = try? store.transition(id, to: .failed, failure: (category, message))
             }
             logger.info("job \(id) ended: \(stored?.state.rawValue ?? "unknown")")
         }
@@ -100,7 +105,9 @@ extension DownloadQueue {
         accepting = false
         dispatching = false
         let deadline = ContinuousClock.now + gracePeriod
-        while !running.isEmpty && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
+        while !running.isEmpty && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         for (id, entry) in running {
             interruptedByShutdown.insert(id)
             entry.control.cancel()

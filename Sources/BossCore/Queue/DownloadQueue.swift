@@ -22,7 +22,9 @@ public actor DownloadQueue {
     var lock: ScopeLock?
 
     /// Creates a queue that stores jobs but runs none until `start()`.
-    public init(store: JobStore, scope: String, limits: QueueLimits, executor: any JobExecutor, logger: Logger) {
+    public init(
+        store: JobStore, scope: String, limits: QueueLimits, executor: any JobExecutor, logger: Logger
+    ) {
         self.store = store
         self.scope = scope
         self.limits = limits
@@ -34,7 +36,9 @@ public actor DownloadQueue {
     public func start() throws(QueueError) {
         lock = try ScopeLock(path: store.path + ".\(scope).lock", scope: scope)
         let recovered = try database { try store.recoverInterrupted(scope: scope) }
-        for job in recovered { logger.notice("job \(job.id) was interrupted; queued again", metadata: ["url": "\(job.url)"]) }
+        for job in recovered {
+            logger.notice("job \(job.id) was interrupted; queued again", metadata: ["url": "\(job.url)"])
+        }
         dispatching = true
         dispatch()
     }
@@ -43,10 +47,12 @@ public actor DownloadQueue {
     public func enqueue(url: String, requester: String, context: String) throws(QueueError) -> Job {
         guard accepting else { throw .closed }
         let stored = try database {
-            try store.enqueue(url: url, requester: requester, scope: scope, context: context, maxWaiting: limits.maxWaiting)
+            try store.enqueue(
+                url: url, requester: requester, scope: scope, context: context, maxWaiting: limits.maxWaiting)
         }
         guard let job = stored else {
-            logger.notice("queue full; refused job", metadata: ["requester": "\(requester)", "url": "\(url)"])
+            logger.notice(
+                "queue full; refused job", metadata: ["requester": "\(requester)", "url": "\(url)"])
             throw .full(limit: limits.maxWaiting)
         }
         logger.info("job \(job.id) queued", metadata: ["requester": "\(requester)", "url": "\(url)"])
@@ -63,7 +69,9 @@ public actor DownloadQueue {
 
     /// Waits until job `id` has ended and returns it.
     public func waitUntilFinished(_ id: JobID) async -> Job {
-        if let job = try? store.job(id), job.state.isFinished || running[id] == nil && !dispatching && job.state == .queued {
+        if let job = try? store.job(id),
+            job.state.isFinished || running[id] == nil && !dispatching && job.state == .queued
+        {
             return job
         }
         return await withCheckedContinuation { waiters[id, default: []].append($0) }

@@ -33,9 +33,13 @@ public final class JobStore: Sendable {
     }
 
     /// Stores a new queued job unless `scope` already has `maxWaiting` queued jobs (one transaction).
-    func enqueue(url: String, requester: String, scope: String, context: String, maxWaiting: Int) throws -> Job? {
+    func enqueue(url: String, requester: String, scope: String, context: String, maxWaiting: Int) throws
+        -> Job?
+    {
         try database.write { db in
-            let waiting = try Job.filter(Column("scope") == scope && Column("state") == JobState.queued.rawValue).fetchCount(db)
+            let waiting = try Job.filter(
+                Column("scope") == scope && Column("state") == JobState.queued.rawValue
+            ).fetchCount(db)
             guard waiting < maxWaiting else { return nil }
             let now = Date()
             try db.execute(
@@ -48,7 +52,9 @@ public final class JobStore: Sendable {
     }
 
     /// The job with `id`.
-    public func job(_ id: JobID) throws -> Job? { try database.read { try Job.fetchOne($0, key: id.rawValue) } }
+    public func job(_ id: JobID) throws -> Job? {
+        try database.read { try Job.fetchOne($0, key: id.rawValue) }
+    }
 
     /// Jobs of `scope` in `states`, oldest first.
     public func jobs(scope: String, states: Set<JobState>) throws -> [Job] {
@@ -61,7 +67,8 @@ public final class JobStore: Sendable {
     /// Moves a job to `state`; `countsAsAttempt` when a worker starts it.
     @discardableResult
     func transition(
-        _ id: JobID, to state: JobState, failure: (ErrorCategory, String)? = nil, countsAsAttempt: Bool = false
+        _ id: JobID, to state: JobState, failure: (ErrorCategory, String)? = nil,
+        countsAsAttempt: Bool = false
     ) throws -> Job? {
         try database.write { db in
             guard var job = try Job.fetchOne(db, key: id.rawValue) else { return nil }
@@ -78,8 +85,10 @@ public final class JobStore: Sendable {
     /// After a crash: `scope`'s jobs still marked running go back to queued. Returns them.
     func recoverInterrupted(scope: String) throws -> [Job] {
         try database.write { db in
-            let interrupted = try Job.filter(Column("scope") == scope && Column("state") == JobState.running.rawValue)
-                .order(Column("id")).fetchAll(db)
+            let interrupted = try Job.filter(
+                Column("scope") == scope && Column("state") == JobState.running.rawValue
+            )
+            .order(Column("id")).fetchAll(db)
             for var job in interrupted {
                 job.state = .queued
                 job.updatedAt = Date()

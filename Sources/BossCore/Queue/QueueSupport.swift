@@ -37,7 +37,9 @@ final class EventBroadcaster: Sendable {
     func subscribe() -> AsyncStream<JobEvent> {
         let (stream, continuation) = AsyncStream<JobEvent>.makeStream()
         let id = UUID()
-        continuation.onTermination = { [weak self] _ in self?.subscribers.withLock { _ = $0.removeValue(forKey: id) } }
+        continuation.onTermination = { [weak self] _ in
+            self?.subscribers.withLock { _ = $0.removeValue(forKey: id) }
+        }
         subscribers.withLock { $0[id] = continuation }
         return stream
     }

@@ -28,9 +28,12 @@ public final class HostRuntime: Sendable {
         self.logger = logger
         dataDirectory = DataDirectory(root: settings.dataDirectory)
         let orphans = try dataDirectory.prepare()
-        if orphans > 0 { logger.info("removed \(orphans) orphaned temporary file(s) from \(dataDirectory.tmp)") }
+        if orphans > 0 {
+            logger.info("removed \(orphans) orphaned temporary file(s) from \(dataDirectory.tmp)")
+        }
         quota = StorageQuota(
-            limitBytes: settings.storageQuotaBytes, usedBytes: StorageQuota.measure(directory: dataDirectory.root))
+            limitBytes: settings.storageQuotaBytes,
+            usedBytes: StorageQuota.measure(directory: dataDirectory.root))
         http = HTTPClient(policy: Self.networkPolicy(settings), logger: logger)
         registry = PluginRegistry()
         loader = PluginLoader(

@@ -30,7 +30,9 @@ public struct DataDirectory: Sendable {
         }
         for folder in [tmp, pluginCache] {
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-                if (try? FileManager.default.removeItem(atPath: folder + "/" + entry)) != nil, folder == tmp { removed += 1 }
+                if (try? FileManager.default.removeItem(atPath: folder + "/" + entry)) != nil, folder == tmp {
+                    removed += 1
+                }
             }
         }
         return removed
@@ -63,12 +65,15 @@ public struct DataDirectory: Sendable {
     }
 
     /// Deletes job folders not modified for `age` (files `fetch` left in place); returns their jobs.
-    public func removeExpiredJobDirectories(olderThan age: Duration, now: Date = Date(), quota: StorageQuota?) -> [JobID] {
+    public func removeExpiredJobDirectories(olderThan age: Duration, now: Date = Date(), quota: StorageQuota?)
+        -> [JobID]
+    {
         let cutoff = now.addingTimeInterval(-Double(age.components.seconds))
         var removed: [JobID] = []
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: downloads)) ?? [] {
             guard let raw = Int64(entry),
-                let modified = try? FileManager.default.attributesOfItem(atPath: downloads + "/" + entry)[.modificationDate] as? Date,
+                let modified = try? FileManager.default.attributesOfItem(atPath: downloads + "/" + entry)[
+                    .modificationDate] as? Date,
                 modified < cutoff
             else { continue }
             removeJobDirectory(JobID(rawValue: raw), quota: quota)

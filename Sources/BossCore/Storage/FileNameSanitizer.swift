@@ -8,7 +8,9 @@ public enum FileNameSanitizer {
 
     /// A safe `stem.ext` for `suggested`. The suggestion's own extension is dropped: `ext` (from the
     /// detected type) decides.
-    public static func sanitize(_ suggested: String?, extension ext: String, fallbackStem: String = "media") -> String {
+    public static func sanitize(_ suggested: String?, extension ext: String, fallbackStem: String = "media")
+        -> String
+    {
         let suffix = "." + ext
         var stem = cleanStem(suggested ?? "")
         if stem.isEmpty { stem = fallbackStem }
@@ -20,14 +22,17 @@ public enum FileNameSanitizer {
     private static func cleanStem(_ raw: String) -> String {
         let composed = raw.precomposedStringWithCanonicalMapping
         // The last component only: "a/b\\c.jpg" names "c.jpg".
-        let component = composed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let component =
+            composed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         var kept = String.UnicodeScalarView()
         for scalar in component.unicodeScalars {
             if isDropped(scalar) { continue }
             kept.append(isReplaced(scalar) ? "_" : scalar)
         }
         var stem = String(kept)
-        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex, stem.distance(from: dot, to: stem.endIndex) <= 6 {
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex,
+            stem.distance(from: dot, to: stem.endIndex) <= 6
+        {
             stem = String(stem[..<dot])
         }
         while stem.contains("..") { stem = stem.replacingOccurrences(of: "..", with: ".") }

@@ -33,7 +33,9 @@ public final class MediaSink: Sendable {
     /// Starts a file. A declared `expectedSize` over the limit fails before any byte is accepted.
     public func begin(suggestedName: String?, expectedSize: Int64?) throws(SinkError) -> SinkFile {
         let name = suggestedName ?? "media"
-        if let expectedSize, expectedSize > maxFileBytes { throw .tooLarge(name: name, limitBytes: maxFileBytes) }
+        if let expectedSize, expectedSize > maxFileBytes {
+            throw .tooLarge(name: name, limitBytes: maxFileBytes)
+        }
         let file = SinkFile(sink: self, suggestedName: suggestedName)
         let accepted = state.withLock { state in
             guard !state.closed else { return false }
@@ -54,7 +56,7 @@ public final class MediaSink: Sendable {
             defer { state.open.removeAll() }
             return Array(state.open.values)
         }
-        unfinished.forEach { $0.abort() }
+        for file in unfinished { file.abort() }
     }
 
     func settle(_ file: SinkFile, stored: StoredFile?) {
@@ -65,13 +67,20 @@ public final class MediaSink: Sendable {
     }
 
     /// Creates `name` (or `stem-2.ext`, `stem-3.ext`, ... when taken) inside the job folder.
-    func createUniqueFile(suggestedName: String?, type: MediaType) throws(SinkError) -> (name: String, fd: Int32) {
+    func createUniqueFile(suggestedName: String?, type: MediaType) throws(SinkError) -> (
+        name: String, fd: Int32
+    ) {
         for attempt in 1...1000 {
-            let stem = attempt == 1 ? suggestedName : suggestedName.map { Self.stem($0) + "-\(attempt)" } ?? "media-\(attempt)"
+            let stem =
+                attempt == 1
+                ? suggestedName : suggestedName.map { Self.stem($0) + "-\(attempt)" } ?? "media-\(attempt)"
             let name = FileNameSanitizer.sanitize(stem, extension: type.fileExtension)
-            let fd = openat(directoryDescriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let fd = openat(
+                directoryDescriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 { return (name, fd) }
-            guard errno == EEXIST else { throw .io(operation: "create", path: directory + "/" + name, errno: errno) }
+            guard errno == EEXIST else {
+                throw .io(operation: "create", path: directory + "/" + name, errno: errno)
+            }
         }
         throw .io(operation: "create", path: directory, errno: EEXIST)
     }

@@ -39,14 +39,17 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
     public static func detect(_ prefix: some Collection<UInt8>) -> MediaType? {
         let bytes = Array(prefix.prefix(signatureLength))
         func starts(_ signature: [UInt8], at offset: Int = 0) -> Bool {
-            bytes.count >= offset + signature.count && Array(bytes[offset..<offset + signature.count]) == signature
+            bytes.count >= offset + signature.count
+                && Array(bytes[offset..<offset + signature.count]) == signature
         }
         if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
         if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         if starts(Array("OggS".utf8)) { return .ogg }
-        if starts(Array("ftyp".utf8), at: 4), bytes.count >= 12 { return isoMediaType(brand: Array(bytes[8..<12])) }
+        if starts(Array("ftyp".utf8), at: 4), bytes.count >= 12 {
+            return isoMediaType(brand: Array(bytes[8..<12]))
+        }
         if starts([0x1A, 0x45, 0xDF, 0xA3]) { return matroskaType(bytes) }
         if starts(Array("ID3".utf8)) { return .mp3 }
         if bytes.count >= 2 && bytes[0] == 0xFF {

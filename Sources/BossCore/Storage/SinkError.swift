@@ -43,7 +43,8 @@ public enum SinkError: CategorizedError, CustomStringConvertible, Equatable {
         case .tooLarge(let name, let limit): "\(name): over the limit of \(limit) bytes"
         case .badType(let name, let bytes): "\(name): not an allowed media type (starts with \(bytes))"
         case .quotaExceeded(let usage): "storage quota exceeded: \(usage)"
-        case .io(let operation, let path, let code): "\(operation) \(path): \(String(cString: strerror(code)))"
+        case .io(let operation, let path, let code):
+            "\(operation) \(path): \(String(cString: strerror(code)))"
         case .finished: "file handle already finished"
         case .empty(let name): "\(name): empty file"
         }

@@ -55,7 +55,9 @@ public final class StorageQuota: Sendable {
     /// Takes `bytes` from the budget, or fails without taking anything.
     public func reserve(_ bytes: Int64) throws(SinkError) {
         let result: StorageUsage? = used.withLock { used in
-            guard used + bytes <= limitBytes else { return StorageUsage(usedBytes: used, limitBytes: limitBytes) }
+            guard used + bytes <= limitBytes else {
+                return StorageUsage(usedBytes: used, limitBytes: limitBytes)
+            }
             used += bytes
             return nil
         }

@@ -18,7 +18,9 @@ struct DryRunReport {
                 let result = try await runtime.runner.extract(request, control: JobControl())
                 for planned in result.planned {
                     let name = planned.suggestedName.map { " as \($0)" } ?? ""
-                    Swift.print("  would fetch \(planned.url.isEmpty ? "(streamed by the plugin)" : planned.url)\(name)")
+                    Swift.print(
+                        "  would fetch \(planned.url.isEmpty ? "(streamed by the plugin)" : planned.url)\(name)"
+                    )
                 }
             } catch {
                 Swift.print("  (not resolved: \(error.userMessage))")

@@ -16,7 +16,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Argument(help: "The http(s) URLs to download.")
     var urls: [String] = []
 
-    @Option(name: .shortAndLong, help: "Move the files into this directory (default: keep them under the data dir).")
+    @Option(
+        name: .shortAndLong,
+        help: "Move the files into this directory (default: keep them under the data dir).")
     var output: String?
 
     @Flag(help: "Only print which plugin claims each URL and what it would fetch.")

@@ -8,7 +8,9 @@ struct FetchJobContext: Codable {
     /// Absolute output directory; nil keeps the files in the job's folder under the data dir.
     var outputDirectory: String?
 
-    var encoded: String { String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self) }
+    var encoded: String {
+        String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
     static func decode(_ text: String) -> FetchJobContext {
         (try? JSONDecoder().decode(FetchJobContext.self, from: Data(text.utf8))) ?? FetchJobContext()
     }
@@ -22,7 +24,8 @@ struct FetchJobExecutor: JobExecutor {
     func execute(_ job: Job, control: JobControl) async -> JobOutcome {
         let context = FetchJobContext.decode(job.context)
         do {
-            let result = try await runtime.runner.extract(ExtractionRequest(jobID: job.id, url: job.url), control: control)
+            let result = try await runtime.runner.extract(
+                ExtractionRequest(jobID: job.id, url: job.url), control: control)
             let files = try deliver(result, jobID: job.id, to: context.outputDirectory)
             deliveries.record(job.id, files)
             return .delivered
@@ -37,7 +40,9 @@ struct FetchJobExecutor: JobExecutor {
     }
 
     /// Moves the files into `directory` under names that do not overwrite anything there.
-    private func deliver(_ result: ExtractionResult, jobID: JobID, to directory: String?) throws -> [StoredFile] {
+    private func deliver(_ result: ExtractionResult, jobID: JobID, to directory: String?) throws
+        -> [StoredFile]
+    {
         guard let directory else { return result.files }
         let manager = FileManager.default
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)

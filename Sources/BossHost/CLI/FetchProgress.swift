@@ -61,7 +61,8 @@ struct SpeedMeter {
             last[id] = (bytes, now, 0)
             return 0
         }
-        let elapsed = Double((now - previous.at).components.attoseconds) / 1e18
+        let elapsed =
+            Double((now - previous.at).components.attoseconds) / 1e18
             + Double((now - previous.at).components.seconds)
         guard elapsed > 0.1 else { return previous.rate }
         let instant = Double(bytes &- previous.bytes) / elapsed
@@ -87,6 +88,7 @@ struct ProgressLine {
         let remaining = Double(progress.total - min(progress.done, progress.total))
         let eta = bytesPerSecond > 0 ? "ETA \(Int(remaining / bytesPerSecond))s" : "ETA --"
         let total = FetchSummary.format(bytes: Int64(progress.total))
-        return "#\(job) [\(bar)] \(String(format: "%3d", Int(fraction * 100)))%  \(done) / \(total)  \(speed)  \(eta)"
+        return
+            "#\(job) [\(bar)] \(String(format: "%3d", Int(fraction * 100)))%  \(done) / \(total)  \(speed)  \(eta)"
     }
 }

@@ -13,8 +13,10 @@ struct FetchSession {
     static func start(runtime: HostRuntime) async throws -> FetchSession {
         let store = try JobStore(path: runtime.dataDirectory.queueDatabase)
         let executor = FetchJobExecutor(runtime: runtime, deliveries: DeliveryLog())
-        let limits = QueueLimits(maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue)
-        let queue = DownloadQueue(store: store, scope: "cli", limits: limits, executor: executor, logger: runtime.logger)
+        let limits = QueueLimits(
+            maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue)
+        let queue = DownloadQueue(
+            store: store, scope: "cli", limits: limits, executor: executor, logger: runtime.logger)
         try await queue.start()
         return FetchSession(runtime: runtime, queue: queue, executor: executor)
     }

@@ -17,7 +17,9 @@ struct FetchSummary {
                 for file in files[job.id] ?? [] {
                     fileCount += 1
                     bytes += file.size
-                    Swift.print("         \(file.name)  \(file.type.rawValue)  \(Self.format(bytes: file.size))  \(file.path)")
+                    Swift.print(
+                        "         \(file.name)  \(file.type.rawValue)  \(Self.format(bytes: file.size))  \(file.path)"
+                    )
                 }
             case .cancelled:
                 Swift.print("cancel #\(job.id) \(job.url)")
@@ -28,7 +30,9 @@ struct FetchSummary {
         for (url, reason) in refused { Swift.print("FAILED    \(url): \(reason)") }
         let succeeded = jobs.filter { $0.state == .delivered }.count
         let total = jobs.count + refused.count
-        Swift.print("\(succeeded) of \(total) download(s) succeeded: \(fileCount) file(s), \(Self.format(bytes: bytes))")
+        Swift.print(
+            "\(succeeded) of \(total) download(s) succeeded: \(fileCount) file(s), \(Self.format(bytes: bytes))"
+        )
     }
 
     /// Human-readable size in MiB-based units, as Discord and the settings count.

@@ -21,7 +21,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         // The Discord gateway and REST client are not part of this build yet: say so plainly rather
         // than pretend to serve.
-        printError("boss-host: the Discord connection is not available in this build yet; use `boss-host fetch`.")
+        printError(
+            "boss-host: the Discord connection is not available in this build yet; use `boss-host fetch`.")
         throw ExitCode.failure
     }
 }

@@ -10,14 +10,17 @@ struct CLIHarness {
     var output: String { root + "/out" }
     static var binary: String { BuildProducts.directory + "/boss-host" }
 
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<200_000).map { UInt8($0 % 253) }
+    static let png: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<200_000).map { UInt8($0 % 253) }
     static let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 7, count: 100)
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-cli-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: root + "/plugins.d", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: root + "/plugins.d", withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            atPath: BuildProducts.directory + "/libDirectMediaExtractor.so", toPath: plugins + "/libDirectMediaExtractor.so")
+            atPath: BuildProducts.directory + "/libDirectMediaExtractor.so",
+            toPath: plugins + "/libDirectMediaExtractor.so")
     }
 
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
@@ -25,7 +28,9 @@ struct CLIHarness {
             .merging(extra) { _, new in new }
     }
 
-    func run(_ arguments: [String], _ extra: [String: String] = [:]) async throws -> (status: Int32, stdout: String, stderr: String) {
+    func run(_ arguments: [String], _ extra: [String: String] = [:]) async throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         try await ChildProcess.run(Self.binary, arguments, environment: environment(extra), directory: root)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("kill -9 during downloads, then a restart: nothing lost, nothing delivered twice")
 struct CrashRecoveryTests {
@@ -23,7 +23,8 @@ struct CrashRecoveryTests {
         #expect(second.stderr.contains("resuming"))
         #expect(cli.outputFiles() == ["a.png", "b.png", "c.png"])
         for name in cli.outputFiles() {
-            #expect(try Data(contentsOf: URL(fileURLWithPath: cli.output + "/" + name)) == Data(CLIHarness.png))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: cli.output + "/" + name)) == Data(CLIHarness.png))
         }
         let third = try await cli.run(["fetch"])
         #expect(third.status == 0 && !third.stderr.contains("resuming"), "a delivered job ran again")

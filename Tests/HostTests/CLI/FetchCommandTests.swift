@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("boss-host fetch, plugins and run, as an operator runs them")
 struct FetchCommandTests {
@@ -21,8 +21,12 @@ struct FetchCommandTests {
     func partialFailure() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let server = try await TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png), "/m/evil.jpg": .bytes(CLIHarness.elf)])
-        let result = try await cli.run(["fetch", server.url("/m/cat.png"), server.url("/m/evil.jpg"), "-o", cli.output])
+        let server = try await TestHTTPServer.start([
+            "/m/cat.png": .bytes(CLIHarness.png), "/m/evil.jpg": .bytes(CLIHarness.elf),
+        ])
+        let result = try await cli.run([
+            "fetch", server.url("/m/cat.png"), server.url("/m/evil.jpg"), "-o", cli.output,
+        ])
         await server.stop()
         #expect(result.status == 1)
         #expect(result.stdout.contains("FAILED") && result.stdout.contains("not a supported"))
@@ -35,7 +39,8 @@ struct FetchCommandTests {
         defer { cli.cleanUp() }
         let notURL = try await cli.run(["fetch", "not-a-url"])
         #expect(notURL.status == 2 && notURL.stderr.contains("not an http(s) URL"))
-        let badSetting = try await cli.run(["fetch", "https://x.invalid/a.png"], ["BOSS_MAX_CONCURRENT": "zero"])
+        let badSetting = try await cli.run(
+            ["fetch", "https://x.invalid/a.png"], ["BOSS_MAX_CONCURRENT": "zero"])
         #expect(badSetting.status == 2 && badSetting.stderr.contains("BOSS_MAX_CONCURRENT"))
     }
 

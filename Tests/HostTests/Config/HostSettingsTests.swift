@@ -5,7 +5,8 @@ import Testing
 @Suite("Settings: .env file, real environment, validation, plugin configuration")
 struct HostSettingsTests {
     private func dotEnv(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boss-env-\(UUID()).env").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boss-env-\(UUID()).env")
+            .path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -13,7 +14,9 @@ struct HostSettingsTests {
     @Test("defaults match the operator contract")
     func defaults() throws {
         let settings = try HostSettings(environment: HostEnvironment(values: [:]))
-        #expect(settings.discordToken == nil && settings.prefix == "$" && settings.pluginsDirectory == "plugins.d")
+        #expect(
+            settings.discordToken == nil && settings.prefix == "$" && settings.pluginsDirectory == "plugins.d"
+        )
         #expect(settings.maxConcurrent == 5 && settings.maxQueue == 50)
         #expect(settings.maxFileBytes == 50 * 1_048_576 && settings.storageQuotaBytes == 2048 * 1_048_576)
         #expect(settings.allowPrivateNetworks == false && settings.metricsAddress == "127.0.0.1:9464")
@@ -22,7 +25,8 @@ struct HostSettingsTests {
 
     @Test(".env is read with comments, export and quotes; the real environment wins")
     func dotEnvMerging() throws {
-        let path = try dotEnv("# comment\n\nexport BOSS_PREFIX='!'\nBOSS_MAX_QUEUE=\"7\"\nBOSS_DATA_DIR=/from/file\n")
+        let path = try dotEnv(
+            "# comment\n\nexport BOSS_PREFIX='!'\nBOSS_MAX_QUEUE=\"7\"\nBOSS_DATA_DIR=/from/file\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let environment = try HostEnvironment(process: ["BOSS_DATA_DIR": "/from/env"], dotEnvPath: path)
         let settings = try HostSettings(environment: environment)
@@ -40,18 +44,22 @@ struct HostSettingsTests {
 
     @Test("invalid values are refused with what would be accepted")
     func invalidValues() {
-        for (key, value) in [("BOSS_MAX_CONCURRENT", "0"), ("BOSS_MAX_FILE_MB", "lots"), ("BOSS_LOG_FORMAT", "xml")] {
+        for (key, value) in [
+            ("BOSS_MAX_CONCURRENT", "0"), ("BOSS_MAX_FILE_MB", "lots"), ("BOSS_LOG_FORMAT", "xml"),
+        ] {
             #expect(throws: ConfigurationError.self) {
                 try HostSettings(environment: HostEnvironment(values: [key: value]))
             }
         }
-        let error = ConfigurationError.invalidValue(key: "BOSS_MAX_QUEUE", value: "x", expected: "a whole number")
+        let error = ConfigurationError.invalidValue(
+            key: "BOSS_MAX_QUEUE", value: "x", expected: "a whole number")
         #expect(error.description == "BOSS_MAX_QUEUE='x' is not valid: expected a whole number")
     }
 
     @Test("a secret's value never appears in an error")
     func secretRedaction() {
-        let error = ConfigurationError.invalidValue(key: "DISCORD_TOKEN", value: "MTIz.secret.token", expected: "x")
+        let error = ConfigurationError.invalidValue(
+            key: "DISCORD_TOKEN", value: "MTIz.secret.token", expected: "x")
         #expect(!error.description.contains("MTIz") && error.description.contains("<redacted>"))
     }
 

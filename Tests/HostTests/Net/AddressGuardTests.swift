@@ -1,7 +1,7 @@
 import BossNet
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("The SSRF guard against a local server: refused before any connection")
 struct AddressGuardTests {
@@ -16,7 +16,9 @@ struct AddressGuardTests {
             "http://017700000001:\(port)/x", "http://[::1]:\(port)/x", "http://0.0.0.0:\(port)/x",
         ]
         for url in urls {
-            let error = await #expect(throws: HTTPError.self, "\(url)") { try await NetHarness(allowPrivate: false).get(url) }
+            let error = await #expect(throws: HTTPError.self, "\(url)") {
+                try await NetHarness(allowPrivate: false).get(url)
+            }
             if case .blockedAddress = error {} else { Issue.record("\(url): \(String(describing: error))") }
         }
         #expect(server.hits("/x") == 0)
@@ -30,7 +32,12 @@ struct AddressGuardTests {
             "/to-localhost": .redirect(to: "http://localhost:\(target.port)/secret"),
             "/to-decimal": .redirect(to: "http://2130706433:\(target.port)/secret"),
         ])
-        defer { Task { await target.stop(); await trusted.stop() } }
+        defer {
+            Task {
+                await target.stop()
+                await trusted.stop()
+            }
+        }
         let harness = NetHarness(allowPrivate: false, trusted: [trusted.url("/")])
         #expect(try await harness.get(trusted.url("/ok")).body == [1])
         for path in ["/to-other", "/to-localhost", "/to-decimal"] {

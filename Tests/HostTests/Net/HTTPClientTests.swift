@@ -1,7 +1,7 @@
 import BossNet
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("HTTP over libcurl: streaming, redirects, timeouts, cancellation")
 struct HTTPClientTests {
@@ -62,7 +62,9 @@ struct HTTPClientTests {
 
     @Test("cancellation stops a slow transfer within a second")
     func cancellation() async throws {
-        let server = try await TestHTTPServer.start(["/slow": .slow(bytes: [UInt8](repeating: 1, count: 100), chunkSize: 1, delay: .milliseconds(100))])
+        let server = try await TestHTTPServer.start([
+            "/slow": .slow(bytes: [UInt8](repeating: 1, count: 100), chunkSize: 1, delay: .milliseconds(100))
+        ])
         defer { Task { await server.stop() } }
         let deadline = ContinuousClock.now + .milliseconds(300)
         let started = ContinuousClock.now
@@ -74,9 +76,13 @@ struct HTTPClientTests {
 
     @Test("a stalled transfer hits the low-speed timeout")
     func lowSpeed() async throws {
-        let server = try await TestHTTPServer.start(["/stall": .slow(bytes: [1, 2], chunkSize: 1, delay: .seconds(5))])
+        let server = try await TestHTTPServer.start([
+            "/stall": .slow(bytes: [1, 2], chunkSize: 1, delay: .seconds(5))
+        ])
         defer { Task { await server.stop() } }
         let harness = NetHarness { $0.lowSpeedTime = .seconds(1) }
-        await #expect(throws: HTTPError.timedOut(url: server.url("/stall"))) { try await harness.get(server.url("/stall")) }
+        await #expect(throws: HTTPError.timedOut(url: server.url("/stall"))) {
+            try await harness.get(server.url("/stall"))
+        }
     }
 }

@@ -14,7 +14,9 @@ func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thro
 struct NetHarness {
     var policy = NetworkPolicy(userAgent: "boss-bot-test/1.0")
 
-    init(allowPrivate: Bool = true, trusted: [String] = [], configure: (inout NetworkPolicy) -> Void = { _ in }) {
+    init(
+        allowPrivate: Bool = true, trusted: [String] = [], configure: (inout NetworkPolicy) -> Void = { _ in }
+    ) {
         policy.allowPrivateNetworks = allowPrivate
         policy.trustedOrigins = Set(trusted.compactMap(HTTPOrigin.init(url:)))
         configure(&policy)
@@ -28,7 +30,8 @@ struct NetHarness {
         let client = self.client
         return try await offPool {
             var body: [UInt8] = []
-            let head = try client.perform(HTTPRequest(url: url, method: method), isCancelled: isCancelled) { chunk in
+            let head = try client.perform(HTTPRequest(url: url, method: method), isCancelled: isCancelled) {
+                chunk in
                 body.append(contentsOf: chunk)
             }
             return (head, body)

@@ -13,7 +13,9 @@ struct DownloadQueueTests {
         try await queue.start()
         for index in 0..<5 { _ = try await queue.enqueue(url: "u\(index)", requester: "a", context: "") }
         #expect(await harness.eventually { executor.started.withLock { $0.count } == 2 })
-        await #expect(throws: QueueError.full(limit: 3)) { try await queue.enqueue(url: "u5", requester: "a", context: "") }
+        await #expect(throws: QueueError.full(limit: 3)) {
+            try await queue.enqueue(url: "u5", requester: "a", context: "")
+        }
         executor.open("u0")
         #expect(await harness.eventually { executor.started.withLock { $0.count } == 3 })
         _ = try await queue.enqueue(url: "u6", requester: "a", context: "")
@@ -53,12 +55,18 @@ struct DownloadQueueTests {
         #expect(try await queue.cancel(waiting.id).state == .cancelled)
         _ = try await queue.cancel(running.id)
         #expect(await queue.waitUntilFinished(running.id).state == .cancelled)
-        await #expect(throws: QueueError.alreadyFinished(waiting.id, .cancelled)) { try await queue.cancel(waiting.id) }
-        await #expect(throws: QueueError.notFound(JobID(rawValue: 999))) { try await queue.cancel(JobID(rawValue: 999)) }
+        await #expect(throws: QueueError.alreadyFinished(waiting.id, .cancelled)) {
+            try await queue.cancel(waiting.id)
+        }
+        await #expect(throws: QueueError.notFound(JobID(rawValue: 999))) {
+            try await queue.cancel(JobID(rawValue: 999))
+        }
         let failing = try await queue.enqueue(url: "fail-1", requester: "a", context: "")
         executor.open("fail-1")
         let failed = await queue.waitUntilFinished(failing.id)
-        #expect(failed.state == .failed && failed.failureCategory == .upstream && failed.failureMessage == "no such post")
+        #expect(
+            failed.state == .failed && failed.failureCategory == .upstream
+                && failed.failureMessage == "no such post")
         await queue.shutdown(gracePeriod: .seconds(1))
     }
 

@@ -19,7 +19,10 @@ final class GatedExecutor: JobExecutor {
 
     func execute(_ job: Job, control: JobControl) async -> JobOutcome {
         started.withLock { $0.append(job.url) }
-        concurrent.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+        concurrent.withLock {
+            $0.now += 1
+            $0.peak = max($0.peak, $0.now)
+        }
         defer { concurrent.withLock { $0.now -= 1 } }
         while !openAll.load(ordering: .relaxed) && gates.withLock({ $0[job.url] != true }) {
             if control.isCancelled { return .cancelled }
@@ -37,9 +40,12 @@ struct QueueHarness {
 
     init() throws { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
 
-    func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli") throws -> DownloadQueue {
+    func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli") throws
+        -> DownloadQueue
+    {
         DownloadQueue(
-            store: try JobStore(path: database), scope: scope, limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
+            store: try JobStore(path: database), scope: scope,
+            limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
             executor: executor, logger: Logger(label: "test"))
     }
 

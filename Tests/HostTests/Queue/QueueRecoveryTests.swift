@@ -10,7 +10,9 @@ struct QueueRecoveryTests {
         defer { harness.cleanUp() }
         let store = try JobStore(path: harness.database)
         let first = GatedExecutor()
-        let crashed = DownloadQueue(store: store, scope: "cli", limits: QueueLimits(maxRunning: 1), executor: first, logger: .init(label: "t"))
+        let crashed = DownloadQueue(
+            store: store, scope: "cli", limits: QueueLimits(maxRunning: 1), executor: first,
+            logger: .init(label: "t"))
         try await crashed.start()
         let done = try await crashed.enqueue(url: "done", requester: "a", context: "")
         first.open("done")
@@ -43,14 +45,13 @@ struct QueueRecoveryTests {
         let quick = try await queue.enqueue(url: "quick", requester: "a", context: "")
         let stuck = try await queue.enqueue(url: "stuck", requester: "b", context: "")
         #expect(await harness.eventually { executor.started.withLock { $0.count } == 2 })
-        Task {
-            try await Task.sleep(for: .milliseconds(50))
-            executor.open("quick")
-        }
-        await queue.shutdown(gracePeriod: .milliseconds(400))
+        executor.open("quick")  // finishes within the grace period; "stuck" never does
+        await queue.shutdown(gracePeriod: .seconds(2))
         let store = try JobStore(path: harness.database)
         #expect(try store.job(quick.id)?.state == .delivered && store.job(stuck.id)?.state == .queued)
-        await #expect(throws: QueueError.closed) { try await queue.enqueue(url: "late", requester: "a", context: "") }
+        await #expect(throws: QueueError.closed) {
+            try await queue.enqueue(url: "late", requester: "a", context: "")
+        }
     }
 
     @Test("a second queue of the same scope on the same database is refused while the first runs")

@@ -11,10 +11,13 @@ struct DataDirectoryTests {
         let data = DataDirectory(root: root)
         #expect(try data.prepare() == 0)
         try Data([1]).write(to: URL(fileURLWithPath: data.tmp + "/orphan.part"))
-        try FileManager.default.createDirectory(atPath: data.workDirectory(JobID(rawValue: 3)), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: data.workDirectory(JobID(rawValue: 3)), withIntermediateDirectories: true)
         #expect(try data.prepare() == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: data.tmp).isEmpty)
-        #expect(data.queueDatabase == root + "/queue.sqlite" && data.jobDirectory(JobID(rawValue: 7)) == root + "/downloads/7")
+        #expect(
+            data.queueDatabase == root + "/queue.sqlite"
+                && data.jobDirectory(JobID(rawValue: 7)) == root + "/downloads/7")
     }
 
     @Test("expired job folders are removed and their bytes released from the quota")
@@ -30,7 +33,10 @@ struct DataDirectoryTests {
         #expect(quota.usage.usedBytes == 500)
         let past = Date().addingTimeInterval(-7200)
         try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: old)
-        #expect(data.removeExpiredJobDirectories(olderThan: .seconds(3600), quota: quota) == [JobID(rawValue: 1)])
-        #expect(quota.usage.usedBytes == 0 && FileManager.default.fileExists(atPath: data.jobDirectory(JobID(rawValue: 2))))
+        #expect(
+            data.removeExpiredJobDirectories(olderThan: .seconds(3600), quota: quota) == [JobID(rawValue: 1)])
+        #expect(
+            quota.usage.usedBytes == 0
+                && FileManager.default.fileExists(atPath: data.jobDirectory(JobID(rawValue: 2))))
     }
 }

@@ -30,7 +30,9 @@ struct MediaSinkTests {
     func typeByContent() throws {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
-        #expect(throws: SinkError.self) { try harness.store(Samples.padded([0x7F, 0x45, 0x4C, 0x46]), name: "cat.jpg") }
+        #expect(throws: SinkError.self) {
+            try harness.store(Samples.padded([0x7F, 0x45, 0x4C, 0x46]), name: "cat.jpg")
+        }
         #expect(try harness.store(Samples.padded(Samples.png), name: "cat.jpg").name == "cat.png")
         #expect(throws: SinkError.self) { try harness.store(Array("<html>tiny".utf8), name: "short") }
         #expect(throws: SinkError.empty(name: "none")) { try harness.store([], name: "none") }
@@ -40,7 +42,8 @@ struct MediaSinkTests {
     @Test(
         "hostile names become safe names inside the job folder",
         arguments: [
-            "../../x", "/etc/passwd", "a\u{0}b", "evil\u{202E}gpj.exe", String(repeating: "é", count: 250), "", ".", "..",
+            "../../x", "/etc/passwd", "a\u{0}b", "evil\u{202E}gpj.exe", String(repeating: "é", count: 250),
+            "", ".", "..",
             ".hidden", "127.0.0.1:8080__file.jpg", "a/b\\c", "con\u{7}trol", "zero\u{200B}width",
         ])
     func hostileNames(_ name: String) throws {
@@ -50,7 +53,10 @@ struct MediaSinkTests {
         #expect(stored.path == harness.job + "/" + stored.name)
         #expect(!stored.name.hasPrefix(".") && !stored.name.contains("/") && !stored.name.contains(":"))
         #expect(stored.name.utf8.count <= 100 && stored.name.hasSuffix(".png") && stored.name.count > 4)
-        #expect(!stored.name.unicodeScalars.contains { $0.value < 0x20 || (0x202A...0x202E).contains($0.value) || $0.value == 0x200B })
+        #expect(
+            !stored.name.unicodeScalars.contains {
+                $0.value < 0x20 || (0x202A...0x202E).contains($0.value) || $0.value == 0x200B
+            })
         #expect(harness.allFiles() == ["job", "job/" + stored.name])
     }
 
@@ -59,7 +65,8 @@ struct MediaSinkTests {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
         let outside = harness.root + "/outside.png"
-        try FileManager.default.createSymbolicLink(atPath: harness.job + "/clip.png", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: harness.job + "/clip.png", withDestinationPath: outside)
         let stored = try harness.store(Samples.padded(Samples.png), name: "clip")
         #expect(stored.name == "clip-2.png" && !FileManager.default.fileExists(atPath: outside))
     }
@@ -68,7 +75,9 @@ struct MediaSinkTests {
     func duplicates() throws {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
-        let names = try (0..<3).map { _ in try harness.store(Samples.padded(Samples.png), name: "same.jpg").name }
+        let names = try (0..<3).map { _ in
+            try harness.store(Samples.padded(Samples.png), name: "same.jpg").name
+        }
         #expect(names == ["same.png", "same-2.png", "same-3.png"])
         #expect(harness.sink.files.map(\.name) == names)
     }
@@ -78,10 +87,13 @@ struct MediaSinkTests {
         let harness = try SinkHarness(limit: 10_000, quotaBytes: 5_000)
         defer { harness.cleanUp() }
         _ = try harness.store(Samples.padded(Samples.png, to: 3_000), name: "first")
-        let error = #expect(throws: SinkError.self) { try harness.store(Samples.padded(Samples.png, to: 3_000), name: "second") }
+        let error = #expect(throws: SinkError.self) {
+            try harness.store(Samples.padded(Samples.png, to: 3_000), name: "second")
+        }
         if case .quotaExceeded = error {} else { Issue.record("\(String(describing: error))") }
         #expect(harness.quota.usage.usedBytes == 3_000 && harness.allFiles() == ["job", "job/first.png"])
-        #expect(harness.quota.usage.percent == 60 && harness.quota.usage.description == "0.0 MB of 0 MB (60.0%)")
+        #expect(
+            harness.quota.usage.percent == 60 && harness.quota.usage.description == "0.0 MB of 0 MB (60.0%)")
     }
 
     @Test("an aborted file and a closed sink leave nothing behind")

@@ -10,7 +10,9 @@ struct ExtractionFlowTests {
         defer { Task { await harness.stop() } }
         try harness.installBehaviourPlugin()
         let runtime = try harness.runtime()
-        let error = await #expect(throws: ExtractionError.self) { try await runtime.extract("https://nothing.invalid/p") }
+        let error = await #expect(throws: ExtractionError.self) {
+            try await runtime.extract("https://nothing.invalid/p")
+        }
         #expect(error == .unsupportedURL("https://nothing.invalid/p") && error?.category == .userInput)
     }
 
@@ -62,8 +64,11 @@ struct ExtractionFlowTests {
         let harness = try await ExtractionHarness.make()
         defer { Task { await harness.stop() } }
         try harness.installBehaviourPlugin()
-        let result = try await harness.runtime().extract(harness.url("meta", harness.server.url("/media/cat.png")))
-        #expect(result.metadata.title == "A title" && result.metadata.author == "someone" && result.metadata.isNSFW)
+        let result = try await harness.runtime().extract(
+            harness.url("meta", harness.server.url("/media/cat.png")))
+        #expect(
+            result.metadata.title == "A title" && result.metadata.author == "someone"
+                && result.metadata.isNSFW)
     }
 
     @Test("a dry run records what would be fetched and downloads nothing")

@@ -10,12 +10,15 @@ struct ExtractionHarness {
     var pluginsDirectory: String { root + "/plugins.d" }
     var dataDirectory: String { root + "/data" }
 
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<3000).map { UInt8($0 % 251) }
+    static let png: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<3000).map { UInt8($0 % 251) }
     static let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 200)
 
     static func make(_ routes: [String: TestRoute] = [:]) async throws -> ExtractionHarness {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-extract-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: root + "/plugins.d", withIntermediateDirectories: true)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-extract-\(UUID())")
+            .path
+        try FileManager.default.createDirectory(
+            atPath: root + "/plugins.d", withIntermediateDirectories: true)
         var all: [String: TestRoute] = ["/media/cat.png": .bytes(png), "/media/pic.jpg": .bytes(elf)]
         all.merge(routes) { _, new in new }
         return ExtractionHarness(root: root, server: try await TestHTTPServer.start(all))
@@ -29,15 +32,18 @@ struct ExtractionHarness {
 
     func installDirectPlugin() throws {
         let built = BuildProducts.directory + "/libDirectMediaExtractor.so"
-        try FileManager.default.copyItem(atPath: built, toPath: pluginsDirectory + "/libDirectMediaExtractor.so")
+        try FileManager.default.copyItem(
+            atPath: built, toPath: pluginsDirectory + "/libDirectMediaExtractor.so")
     }
 
     func runtime(allowPrivateNetworks: Bool = true, maxFileMB: Int = 1) throws -> HostRuntime {
         let environment = HostEnvironment(values: [
             "BOSS_PLUGINS_DIR": pluginsDirectory, "BOSS_DATA_DIR": dataDirectory,
-            "BOSS_ALLOW_PRIVATE_NETWORKS": allowPrivateNetworks ? "1" : "0", "BOSS_MAX_FILE_MB": "\(maxFileMB)",
+            "BOSS_ALLOW_PRIVATE_NETWORKS": allowPrivateNetworks ? "1" : "0",
+            "BOSS_MAX_FILE_MB": "\(maxFileMB)",
         ])
-        let runtime = try HostRuntime(settings: try HostSettings(environment: environment), logger: Logger(label: "test"))
+        let runtime = try HostRuntime(
+            settings: try HostSettings(environment: environment), logger: Logger(label: "test"))
         _ = runtime.loader.loadAll()
         return runtime
     }
@@ -55,6 +61,7 @@ extension HostRuntime {
     func extract(_ url: String, job: Int64 = 1, dryRun: Bool = false, control: JobControl = JobControl())
         async throws(ExtractionError) -> ExtractionResult
     {
-        try await runner.extract(ExtractionRequest(jobID: JobID(rawValue: job), url: url, dryRun: dryRun), control: control)
+        try await runner.extract(
+            ExtractionRequest(jobID: JobID(rawValue: job), url: url, dryRun: dryRun), control: control)
     }
 }

@@ -9,7 +9,8 @@ struct ExtractionSinkTests {
         let harness = try await ExtractionHarness.make()
         defer { Task { await harness.stop() } }
         try harness.installBehaviourPlugin()
-        let result = try await harness.runtime().extract(harness.url("fetch", harness.server.url("/media/cat.png")))
+        let result = try await harness.runtime().extract(
+            harness.url("fetch", harness.server.url("/media/cat.png")))
         let file = try #require(result.files.first)
         #expect(result.files.count == 1 && file.type == .png && file.name == "cat.png")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == Data(ExtractionHarness.png))
@@ -27,7 +28,8 @@ struct ExtractionSinkTests {
         }
         #expect(error?.category == .limit)
         #expect(error?.userMessage.contains("not a supported") == true)
-        #expect(!FileManager.default.fileExists(atPath: runtime.dataDirectory.jobDirectory(JobID(rawValue: 1))))
+        #expect(
+            !FileManager.default.fileExists(atPath: runtime.dataDirectory.jobDirectory(JobID(rawValue: 1))))
     }
 
     @Test("a stream exactly at the limit is kept; one byte more fails with TOO_LARGE")
@@ -42,7 +44,8 @@ struct ExtractionSinkTests {
             try await runtime.extract(harness.url("stream", "1048577/over"), job: 2)
         }
         #expect(error?.userMessage.contains("larger than") == true)
-        #expect(!FileManager.default.fileExists(atPath: runtime.dataDirectory.jobDirectory(JobID(rawValue: 2))))
+        #expect(
+            !FileManager.default.fileExists(atPath: runtime.dataDirectory.jobDirectory(JobID(rawValue: 2))))
     }
 
     @Test("http_get relays the body through the plugin's own callback")

@@ -1,7 +1,7 @@
 import BossCore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Hot add, replace and remove while the host runs", .serialized)
 struct HotReloadTests {
@@ -26,7 +26,8 @@ struct HotReloadTests {
         defer { harness.cleanUp() }
         let loader = harness.loader()
         _ = loader.loadAll()
-        let built = try CPluginBuilder.build(source: "fixture_plugin.c", defines: [:], into: harness.staging, name: "lib.so")
+        let built = try CPluginBuilder.build(
+            source: "fixture_plugin.c", defines: [:], into: harness.staging, name: "lib.so")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: built))
         let target = URL(fileURLWithPath: harness.plugins + "/libgrowing.so")
         try bytes.prefix(bytes.count / 3).write(to: target)
@@ -42,7 +43,8 @@ struct HotReloadTests {
     func truncated() throws {
         let harness = try LoaderHarness()
         defer { harness.cleanUp() }
-        let built = try CPluginBuilder.build(source: "fixture_plugin.c", defines: [:], into: harness.staging, name: "lib.so")
+        let built = try CPluginBuilder.build(
+            source: "fixture_plugin.c", defines: [:], into: harness.staging, name: "lib.so")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: built))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: harness.plugins + "/libcut.so"))
         let result = harness.loader().loadAll()
@@ -65,19 +67,26 @@ struct HotReloadTests {
         try await Task.sleep(for: .milliseconds(100))
 
         let staged = try CPluginBuilder.build(
-            source: "behaviour_plugin.c", defines: ["BEHAVIOUR_VERSION": quoted("2.0.0")], into: harness.root, name: "v2.so")
+            source: "behaviour_plugin.c", defines: ["BEHAVIOUR_VERSION": quoted("2.0.0")], into: harness.root,
+            name: "v2.so")
         #expect(rename(staged, harness.pluginsDirectory + "/libbehaviour.so") == 0)
         _ = runtime.loader.rescan()
         let result = runtime.loader.rescan()
         #expect(result.replaced.map(\.version) == ["2.0.0"])
         #expect(runtime.registry.route(harness.url("fetch", "x"))?.manifest.version == "2.0.0")
-        #expect(old.isRetired && exportedCounter("behaviour_destroy_count", in: old.imagePath) == 0, "still running")
+        #expect(
+            old.isRetired && exportedCounter("behaviour_destroy_count", in: old.imagePath) == 0,
+            "still running")
 
         control.cancel()
         _ = await running.value
-        #expect(exportedCounter("behaviour_destroy_count", in: old.imagePath) == 1, "destroyed after its last job")
+        #expect(
+            exportedCounter("behaviour_destroy_count", in: old.imagePath) == 1, "destroyed after its last job"
+        )
         let new = try #require(runtime.registry.plugin(id: "behaviour"))
-        #expect(exportedCounter("behaviour_destroy_count", in: new.imagePath) == 0, "the new image is a different copy")
+        #expect(
+            exportedCounter("behaviour_destroy_count", in: new.imagePath) == 0,
+            "the new image is a different copy")
     }
 
     @Test("a removed plugin stops taking jobs")

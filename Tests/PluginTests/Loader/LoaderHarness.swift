@@ -19,7 +19,8 @@ struct LoaderHarness {
     func loader() -> PluginLoader {
         PluginLoader(
             directory: plugins, cacheDirectory: root + "/cache",
-            hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: Logger(label: "test")),
+            hostProvider: HostServices(
+                environment: HostEnvironment(values: [:]), logger: Logger(label: "test")),
             registry: registry, logger: Logger(label: "test"))
     }
 
@@ -30,7 +31,9 @@ struct LoaderHarness {
     }
 
     /// Builds elsewhere, then renames into the plugins folder, as an operator installs with `mv`.
-    func install(_ name: String, source: String = "fixture_plugin.c", _ defines: [String: String] = [:]) throws {
+    func install(_ name: String, source: String = "fixture_plugin.c", _ defines: [String: String] = [:])
+        throws
+    {
         let built = try CPluginBuilder.build(source: source, defines: defines, into: staging, name: name)
         guard rename(built, plugins + "/" + name) == 0 else { throw POSIXError(.EIO) }
     }
@@ -50,7 +53,9 @@ struct LoaderHarness {
 
 /// Reads an exported counter of an already-loaded image (RTLD_NOLOAD: never maps a new one).
 func exportedCounter(_ symbol: String, in imagePath: String) -> Int32? {
-    guard let handle = dlopen(imagePath, RTLD_NOW | RTLD_NOLOAD), let address = dlsym(handle, symbol) else { return nil }
+    guard let handle = dlopen(imagePath, RTLD_NOW | RTLD_NOLOAD), let address = dlsym(handle, symbol) else {
+        return nil
+    }
     return unsafeBitCast(address, to: (@convention(c) () -> Int32).self)()
 }
 

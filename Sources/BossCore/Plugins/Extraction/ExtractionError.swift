@@ -50,7 +50,8 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
         case .storage(let reason): "storage: \(reason)"
         case .pluginFailed(let id, let status, let detail, let causes):
             "plugin \(id) failed with status \(status) (\(String(cString: boss_status_message(boss_status(rawValue: status)))))"
-                + (detail.map { ": \($0)" } ?? "") + (causes.isEmpty ? "" : "; caused by: " + causes.joined(separator: "; "))
+                + (detail.map { ": \($0)" } ?? "")
+                + (causes.isEmpty ? "" : "; caused by: " + causes.joined(separator: "; "))
         }
     }
 

@@ -62,7 +62,8 @@ public final class ExtractionRunner: Sendable {
                 throw route.isEmpty ? .unsupportedURL(url) : .redirectLoop(visited)
             }
             route.append(plugin.manifest.id)
-            let hop = await runPlugin(plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
+            let hop = await runPlugin(
+                plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
             metadata = hop.metadata
             if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .cancelled }
             if let next = hop.redirectURL, sink.files.isEmpty {
@@ -81,7 +82,8 @@ public final class ExtractionRunner: Sendable {
             }
             guard request.dryRun || !sink.files.isEmpty else { throw .noFiles(pluginID: plugin.manifest.id) }
             return ExtractionResult(
-                files: sink.files, directory: "", metadata: metadata, pluginID: plugin.manifest.id, route: route,
+                files: sink.files, directory: "", metadata: metadata, pluginID: plugin.manifest.id,
+                route: route,
                 planned: hop.planned)
         }
     }

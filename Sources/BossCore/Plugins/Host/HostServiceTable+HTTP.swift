@@ -10,7 +10,8 @@ extension HostServiceTable {
             guard let headers = HeaderLines(request.pointee.headers) else {
                 return context.record(BOSS_ERR_INVALID_ARGUMENT, "header line with CR or LF refused")
             }
-            let method: PluginHTTPCall.Method = request.pointee.method == BOSS_HTTP_HEAD.rawValue ? .head : .get
+            let method: PluginHTTPCall.Method =
+                request.pointee.method == BOSS_HTTP_HEAD.rawValue ? .head : .get
             let call = PluginHTTPCall(
                 url: String(cString: url), method: method, headers: headers.fields,
                 maxBodyBytes: request.pointee.max_body_bytes, onChunk: request.pointee.on_chunk,

@@ -35,7 +35,8 @@ extension HostServiceTable {
                 return context.record(BOSS_ERR_INVALID_ARGUMENT, "header line with CR or LF refused")
             }
             return context.fetchToFile(
-                url: String(cString: url), headers: headerLines.fields, suggestedName: name.map { String(cString: $0) })
+                url: String(cString: url), headers: headerLines.fields,
+                suggestedName: name.map { String(cString: $0) })
         }
     }
 }
@@ -48,7 +49,9 @@ struct HeaderLines {
         var cursor = lines
         while let line = cursor?.pointee {
             let text = String(cString: line)
-            guard !text.contains("\r"), !text.contains("\n"), let colon = text.firstIndex(of: ":") else { return nil }
+            guard !text.contains("\r"), !text.contains("\n"), let colon = text.firstIndex(of: ":") else {
+                return nil
+            }
             let name = text[..<colon].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return nil }
             fields.append((name, text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)))

@@ -28,9 +28,12 @@ enum HostServiceTable {
     private static func installJobServices(_ table: inout boss_host) {
         table.job_flags = { job in JobContext.from(job)?.isDryRun == true ? BOSS_JOB_DRY_RUN : 0 }
         table.is_cancelled = { job in JobContext.from(job)?.control.isCancelled == false ? 0 : 1 }
-        table.progress = { job, done, total in JobContext.from(job)?.reportProgress(done: done, total: total) }
+        table.progress = { job, done, total in JobContext.from(job)?.reportProgress(done: done, total: total)
+        }
         table.set_metadata = { job, key, value in
-            guard let context = JobContext.from(job), let key, let value else { return BOSS_ERR_INVALID_ARGUMENT }
+            guard let context = JobContext.from(job), let key, let value else {
+                return BOSS_ERR_INVALID_ARGUMENT
+            }
             return context.setMetadata(key: String(cString: key), value: String(cString: value))
         }
         table.set_error_detail = { job, message in

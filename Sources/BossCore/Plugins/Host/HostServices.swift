@@ -18,6 +18,7 @@ public struct HostServices: PluginHostProvider {
         let state = PluginHostState(
             pluginID: manifest.id, configuration: environment.pluginConfiguration(id: manifest.id),
             logger: logger)
-        return PluginHostBinding(host: UnsafePointer(state.host), config: UnsafePointer(state.config), owner: state)
+        return PluginHostBinding(
+            host: UnsafePointer(state.host), config: UnsafePointer(state.config), owner: state)
     }
 }

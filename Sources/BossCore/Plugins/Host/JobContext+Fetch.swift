@@ -4,7 +4,9 @@ import PluginABI
 
 extension JobContext {
     /// `fetch_to_file`: streams `url` into a new sink file, never holding the body in memory.
-    func fetchToFile(url: String, headers: [(name: String, value: String)], suggestedName: String?) -> boss_status {
+    func fetchToFile(url: String, headers: [(name: String, value: String)], suggestedName: String?)
+        -> boss_status
+    {
         if isDryRun {
             state.withLock { $0.planned.append(PlannedDownload(url: url, suggestedName: suggestedName)) }
             return BOSS_OK

@@ -20,7 +20,8 @@ extension JobContext {
         var received: UInt64 = 0
         var lastHead: HTTPResponseHead?
         do {
-            let request = HTTPRequest(url: call.url, method: call.method == .head ? .head : .get, headers: call.headers)
+            let request = HTTPRequest(
+                url: call.url, method: call.method == .head ? .head : .get, headers: call.headers)
             let head = try http.perform(
                 request, isCancelled: { [control] in control.isCancelled },
                 onResponse: { head in
@@ -34,8 +35,11 @@ extension JobContext {
                 onBody: { chunk in
                     received += UInt64(chunk.count)
                     guard received <= limit else { throw HostServiceFailure(status: BOSS_ERR_TOO_LARGE) }
-                    guard let onChunk = call.onChunk, let base = chunk.baseAddress, !chunk.isEmpty else { return }
-                    let status = onChunk(call.chunkContext, base.assumingMemoryBound(to: UInt8.self), chunk.count)
+                    guard let onChunk = call.onChunk, let base = chunk.baseAddress, !chunk.isEmpty else {
+                        return
+                    }
+                    let status = onChunk(
+                        call.chunkContext, base.assumingMemoryBound(to: UInt8.self), chunk.count)
                     guard status == BOSS_OK else { throw HostServiceFailure(status: status) }
                 })
             fill(response, from: head)
@@ -44,7 +48,8 @@ extension JobContext {
         } catch let failure as HostServiceFailure {
             fill(response, from: lastHead)
             return failure.status == BOSS_ERR_TOO_LARGE
-                ? record(failure.status, "response body of \(call.url) is over \(limit) bytes") : failure.status
+                ? record(failure.status, "response body of \(call.url) is over \(limit) bytes")
+                : failure.status
         } catch {
             fill(response, from: lastHead)
             return record(boss_status(error), "\(error)")
@@ -52,7 +57,9 @@ extension JobContext {
     }
 
     private func fill(_ response: UnsafeMutablePointer<boss_http_response>?, from head: HTTPResponseHead?) {
-        guard let response, response.pointee.struct_size >= MemoryLayout<boss_http_response>.size else { return }
+        guard let response, response.pointee.struct_size >= MemoryLayout<boss_http_response>.size else {
+            return
+        }
         response.pointee.status = Int32(head?.status ?? 0)
         response.pointee.content_length = head?.contentLength ?? -1
         response.pointee.final_url = head.map { keep($0.finalURL) }

@@ -48,7 +48,8 @@ final class JobContext: Sendable {
 
     deinit {
         free(UnsafeMutablePointer(mutating: workDirectoryCString))
-        state.withLock { $0.keptCStrings.forEach { free(UnsafeMutableRawPointer(bitPattern: $0)) } }
+        let addresses = state.withLock { $0.keptCStrings }
+        for address in addresses { free(UnsafeMutableRawPointer(bitPattern: address)) }
     }
 
     /// The `boss_job*` handed to the plugin; valid while the caller keeps this context alive.

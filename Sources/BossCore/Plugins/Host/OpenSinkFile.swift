@@ -35,10 +35,13 @@ extension JobContext {
             return (record(BOSS_ERR_TOO_MANY_FILES, "more than \(limits.maxFiles) files in one job"), nil)
         }
         do {
-            let file = isDryRun ? nil : try sink.begin(suggestedName: suggestedName, expectedSize: expectedSize)
+            let file =
+                isDryRun ? nil : try sink.begin(suggestedName: suggestedName, expectedSize: expectedSize)
             let open = OpenSinkFile(
                 file: file, expectedSize: UInt64(max(expectedSize ?? 0, 0)), context: self)
-            if isDryRun { state.withLock { $0.planned.append(PlannedDownload(url: "", suggestedName: suggestedName)) } }
+            if isDryRun {
+                state.withLock { $0.planned.append(PlannedDownload(url: "", suggestedName: suggestedName)) }
+            }
             state.withLock { $0.openFiles[ObjectIdentifier(open)] = open }
             return (BOSS_OK, open)
         } catch {
@@ -83,8 +86,9 @@ extension JobContext {
             return Array(state.openFiles.values)
         }
         if !leftovers.isEmpty {
-            logger.warning("plugin left \(leftovers.count) file(s) open; aborted", metadata: ["job": "\(jobID)"])
+            logger.warning(
+                "plugin left \(leftovers.count) file(s) open; aborted", metadata: ["job": "\(jobID)"])
         }
-        leftovers.forEach { $0.file?.abort() }
+        for open in leftovers { open.file?.abort() }
     }
 }

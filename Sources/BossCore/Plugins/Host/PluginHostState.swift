@@ -48,7 +48,7 @@ final class PluginHostState: @unchecked Sendable {
         host.deallocate()
         config.deallocate()
         entries.deallocate()
-        strings.forEach { free($0) }
+        for string in strings { free(string) }
     }
 
     /// The state behind a `boss_host*` a plugin passed back to us.

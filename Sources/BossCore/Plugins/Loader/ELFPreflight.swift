@@ -5,15 +5,22 @@ import Foundation
 /// every segment and table must lie inside the file before the loader sees it.
 enum ELFPreflight {
     static func check(_ path: String) throws(PluginLoadError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .notLoadable(reason: "cannot open file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .notLoadable(reason: "cannot open file")
+        }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()) ?? 0
-        guard size >= 64, (try? handle.seek(toOffset: 0)) != nil, let header = try? handle.read(upToCount: 64),
+        guard size >= 64, (try? handle.seek(toOffset: 0)) != nil,
+            let header = try? handle.read(upToCount: 64),
             header.count == 64
         else { throw .notLoadable(reason: "file too short for an ELF header") }
         let bytes = [UInt8](header)
-        guard bytes[0..<4] == [0x7F, 0x45, 0x4C, 0x46] else { throw .notLoadable(reason: "invalid ELF header") }
-        guard bytes[4] == 2, bytes[5] == 1 else { throw .notLoadable(reason: "not a 64-bit little-endian ELF file") }
+        guard bytes[0..<4] == [0x7F, 0x45, 0x4C, 0x46] else {
+            throw .notLoadable(reason: "invalid ELF header")
+        }
+        guard bytes[4] == 2, bytes[5] == 1 else {
+            throw .notLoadable(reason: "not a 64-bit little-endian ELF file")
+        }
         let programOffset = read64(bytes, 32)
         let sectionOffset = read64(bytes, 40)
         let programEntrySize = UInt64(read16(bytes, 54))
@@ -33,7 +40,8 @@ enum ELFPreflight {
             let fileOffset = read64(entries, base + 8)
             let fileSize = read64(entries, base + 32)
             guard fileOffset + fileSize <= size else {
-                throw .notLoadable(reason: "truncated ELF file (\(size) bytes): segment \(index) lies past its end")
+                throw .notLoadable(
+                    reason: "truncated ELF file (\(size) bytes): segment \(index) lies past its end")
             }
         }
     }

@@ -62,7 +62,9 @@ public final class LoadedPlugin: @unchecked Sendable {
 
     /// The plugin's own health report: nil when healthy or when it has no `health` function.
     public var health: String? {
-        guard let health = descriptor.pointee.health, !isRetired, let text = health(instance) else { return nil }
+        guard let health = descriptor.pointee.health, !isRetired, let text = health(instance) else {
+            return nil
+        }
         return String(cString: text)
     }
 

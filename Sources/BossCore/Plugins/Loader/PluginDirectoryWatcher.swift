@@ -16,13 +16,18 @@ public final class PluginDirectoryWatcher: Sendable {
 
     /// Starts polling (once).
     public func start() {
-        guard running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+        guard
+            running.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing)
+                .exchanged
+        else {
             return
         }
         let thread = Thread { [self] in
             while running.load(ordering: .acquiring) {
                 _ = loader.rescan()
-                Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
+                Thread.sleep(
+                    forTimeInterval: Double(interval.components.attoseconds) / 1e18
+                        + Double(interval.components.seconds))
             }
         }
         thread.name = "plugin-watcher"

@@ -47,7 +47,9 @@ struct PluginImage {
         }
         guard let symbol = dlsym(handle, BOSS_PLUGIN_ENTRY_SYMBOL) else { throw .missingEntrySymbol }
         let entry = unsafeBitCast(symbol, to: boss_plugin_entry_fn.self)
-        guard let descriptor = entry(BOSS_PLUGIN_ABI_VERSION) else { throw .abiRefused(hostVersion: BOSS_PLUGIN_ABI_VERSION) }
+        guard let descriptor = entry(BOSS_PLUGIN_ABI_VERSION) else {
+            throw .abiRefused(hostVersion: BOSS_PLUGIN_ABI_VERSION)
+        }
         return PluginImage(sourcePath: sourcePath, imagePath: imagePath, descriptor: descriptor)
     }
 }

@@ -27,7 +27,8 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
         case .notLoadable(let reason): "not a loadable library: \(reason)"
         case .missingEntrySymbol: "no exported symbol boss_plugin_entry"
         case .abiRefused(let host): "the plugin does not support host ABI version \(host)"
-        case .abiVersionMismatch(let host, let plugin): "plugin ABI version \(plugin), host ABI version \(host)"
+        case .abiVersionMismatch(let host, let plugin):
+            "plugin ABI version \(plugin), host ABI version \(host)"
         case .invalidDescriptor(let field, let reason): "invalid descriptor field \(field): \(reason)"
         case .badPattern(let pattern, let reason): "URL pattern \(pattern) does not compile: \(reason)"
         case .exampleNotClaimed(let url): "example URL \(url) matches none of the plugin's patterns"

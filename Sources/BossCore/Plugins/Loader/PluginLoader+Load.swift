@@ -3,7 +3,10 @@ import PluginABI
 
 extension PluginLoader {
     /// Loads one file; on failure records it (one log line) and leaves any current version running.
-    func load(_ path: String, identity: FileIdentity, replacing current: LoadedPlugin?, into result: inout PluginScanResult) {
+    func load(
+        _ path: String, identity: FileIdentity, replacing current: LoadedPlugin?,
+        into result: inout PluginScanResult
+    ) {
         do throws(PluginLoadError) {
             let image = try PluginImage.load(path, cacheDirectory: cacheDirectory)
             let (manifest, patterns) = try PluginManifest.validate(image.descriptor)
@@ -21,7 +24,9 @@ extension PluginLoader {
             current?.retire()
             if let current {
                 result.replaced.append(manifest)
-                logger.info("plugin \(manifest.id) \(current.manifest.version) replaced by \(manifest.version) from \(path)")
+                logger.info(
+                    "plugin \(manifest.id) \(current.manifest.version) replaced by \(manifest.version) from \(path)"
+                )
             } else {
                 result.added.append(manifest)
                 logger.info("plugin \(manifest.id) \(manifest.version) loaded from \(path)")

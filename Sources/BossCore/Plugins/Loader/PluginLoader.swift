@@ -28,7 +28,8 @@ public final class PluginLoader: Sendable {
 
     /// Creates a loader; nothing is loaded until `loadAll()`.
     public init(
-        directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider, registry: PluginRegistry,
+        directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider,
+        registry: PluginRegistry,
         logger: Logger
     ) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
@@ -56,7 +57,9 @@ public final class PluginLoader: Sendable {
         }
         for (path, identity) in files.sorted(by: { $0.key < $1.key }) {
             let current = registry.plugin(path: path)
-            if current?.identity == identity || registry.failedIdentity(path: path) == .some(identity) { continue }
+            if current?.identity == identity || registry.failedIdentity(path: path) == .some(identity) {
+                continue
+            }
             if waitForStableFiles {
                 let stable = pending.withLock { pending in
                     defer { pending[path] = identity }

@@ -30,7 +30,8 @@ extension PluginManifest {
     ) throws(PluginLoadError) -> (PluginManifest, [URLPattern]) {
         let d = descriptor.pointee
         guard d.struct_size >= MemoryLayout<boss_plugin_descriptor>.offset(of: \.health)! else {
-            throw .invalidDescriptor(field: "struct_size", reason: "\(d.struct_size) is smaller than ABI v1's descriptor")
+            throw .invalidDescriptor(
+                field: "struct_size", reason: "\(d.struct_size) is smaller than ABI v1's descriptor")
         }
         guard d.abi_version == BOSS_PLUGIN_ABI_VERSION else {
             throw .abiVersionMismatch(host: BOSS_PLUGIN_ABI_VERSION, plugin: d.abi_version)
@@ -46,10 +47,14 @@ extension PluginManifest {
         }
         var compiled: [URLPattern] = []
         for pattern in patterns { compiled.append(try URLPattern(pattern)) }
-        for url in examples where !compiled.contains(where: { $0.matches(url) }) { throw .exampleNotClaimed(url: url) }
+        for url in examples where !compiled.contains(where: { $0.matches(url) }) {
+            throw .exampleNotClaimed(url: url)
+        }
         let manifest = PluginManifest(
-            id: id, name: try string(d.name, "name", max: 64), version: try string(d.version, "version", max: 32),
-            description: try string(d.description, "description", max: 200, allowEmpty: true), abiVersion: d.abi_version,
+            id: id, name: try string(d.name, "name", max: 64),
+            version: try string(d.version, "version", max: 32),
+            description: try string(d.description, "description", max: 200, allowEmpty: true),
+            abiVersion: d.abi_version,
             priority: d.priority, patterns: patterns, exampleURLs: examples,
             isThreadSafe: d.flags & BOSS_PLUGIN_THREAD_SAFE != 0)
         return (manifest, compiled)
@@ -63,7 +68,9 @@ extension PluginManifest {
             throw .invalidDescriptor(field: field, reason: "is not UTF-8")
         }
         guard allowEmpty || !value.isEmpty else { throw .invalidDescriptor(field: field, reason: "is empty") }
-        guard value.utf8.count <= max else { throw .invalidDescriptor(field: field, reason: "is over \(max) bytes") }
+        guard value.utf8.count <= max else {
+            throw .invalidDescriptor(field: field, reason: "is over \(max) bytes")
+        }
         return value
     }
 
@@ -73,11 +80,15 @@ extension PluginManifest {
         var values: [String] = []
         var cursor = array
         while let item = cursor?.pointee {
-            guard values.count < max else { throw .invalidDescriptor(field: field, reason: "has more than \(max) entries") }
+            guard values.count < max else {
+                throw .invalidDescriptor(field: field, reason: "has more than \(max) entries")
+            }
             values.append(try string(item, field, max: maxLength))
             cursor = cursor?.advanced(by: 1)
         }
-        guard !values.isEmpty else { throw .invalidDescriptor(field: field, reason: "needs at least one entry") }
+        guard !values.isEmpty else {
+            throw .invalidDescriptor(field: field, reason: "needs at least one entry")
+        }
         return values
     }
 }

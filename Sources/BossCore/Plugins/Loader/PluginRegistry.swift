@@ -26,10 +26,14 @@ public final class PluginRegistry: Sendable {
     }
 
     /// The active plugin with `id`.
-    public func plugin(id: String) -> LoadedPlugin? { state.withLock { $0.active.first { $0.manifest.id == id } } }
+    public func plugin(id: String) -> LoadedPlugin? {
+        state.withLock { $0.active.first { $0.manifest.id == id } }
+    }
 
     /// The active plugin loaded from `path`.
-    func plugin(path: String) -> LoadedPlugin? { state.withLock { $0.active.first { $0.sourcePath == path } } }
+    func plugin(path: String) -> LoadedPlugin? {
+        state.withLock { $0.active.first { $0.sourcePath == path } }
+    }
 
     /// Makes `plugin` active in place of `replaced` (if any), and clears its path's failure.
     func install(_ plugin: LoadedPlugin, replacing replaced: LoadedPlugin?) {

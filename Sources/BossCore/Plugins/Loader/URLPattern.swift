@@ -17,7 +17,9 @@ public final class URLPattern: @unchecked Sendable {
             var message = [CChar](repeating: 0, count: 256)
             regerror(code, compiled, &message, message.count)
             compiled.deallocate()
-            throw .badPattern(pattern: pattern, reason: String(decoding: message.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self))
+            throw .badPattern(
+                pattern: pattern,
+                reason: String(decoding: message.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self))
         }
         source = pattern
     }
