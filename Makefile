@@ -16,8 +16,11 @@ build: deps
 	$(SWIFT) build --build-tests 2>&1 | tee .build-log.txt; test $${PIPESTATUS[0]} -eq 0
 	@scripts/check-warnings.sh .build-log.txt
 
+# Only the shipped products: the test-only targets (and their server dependencies) stay out of release.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product boss-host
+	$(SWIFT) build -c release --product boss-bench
+	@for product in $(PLUGIN_PRODUCTS); do $(SWIFT) build -c release --product $$product || exit 1; done
 
 # Installs the release plugins with `install` (a new file, then rename): never `cp` over a loaded library.
 plugins: release

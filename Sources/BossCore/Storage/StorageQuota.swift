@@ -21,9 +21,11 @@ public struct StorageUsage: Sendable, Equatable, CustomStringConvertible {
     /// Percent of the quota in use.
     public var percent: Double { limitBytes > 0 ? Double(usedBytes) * 100 / Double(limitBytes) : 100 }
 
-    /// "12.5 MB of 2048 MB (0.6%)".
+    /// "12.5 MB (13107200 bytes) of 2048 MB (0.6%)".
     public var description: String {
-        String(format: "%.1f MB of %.0f MB (%.1f%%)", usedMegabytes, limitMegabytes, percent)
+        String(
+            format: "%.1f MB (%lld bytes) of %.0f MB (%.1f%%)", usedMegabytes, usedBytes, limitMegabytes,
+            percent)
     }
 }
 

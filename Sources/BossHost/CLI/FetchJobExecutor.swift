@@ -23,11 +23,14 @@ struct FetchJobExecutor: JobExecutor {
 
     func execute(_ job: Job, control: JobControl) async -> JobOutcome {
         let context = FetchJobContext.decode(job.context)
+        let clock = ContinuousClock()
+        let started = clock.now
         do {
             let result = try await runtime.runner.extract(
                 ExtractionRequest(jobID: job.id, url: job.url), control: control)
+            let downloadTime = clock.now - started
             let files = try deliver(result, jobID: job.id, to: context.outputDirectory)
-            deliveries.record(job.id, files)
+            deliveries.record(job.id, files, downloadTime: downloadTime)
             return .delivered
         } catch let error as ExtractionError {
             if case .cancelled = error { return .cancelled }
@@ -87,8 +90,15 @@ enum OutputNaming {
 
 /// The files each job delivered in this run, for the summary.
 final class DeliveryLog: Sendable {
-    private let files = Mutex<[JobID: [StoredFile]]>([:])
+    /// What one job delivered, and how long its download (extraction into the sink) took.
+    struct Entry: Sendable {
+        var files: [StoredFile]
+        var downloadTime: Duration
+    }
+    private let entries = Mutex<[JobID: Entry]>([:])
 
-    func record(_ id: JobID, _ delivered: [StoredFile]) { files.withLock { $0[id] = delivered } }
-    var all: [JobID: [StoredFile]] { files.withLock { $0 } }
+    func record(_ id: JobID, _ files: [StoredFile], downloadTime: Duration) {
+        entries.withLock { $0[id] = Entry(files: files, downloadTime: downloadTime) }
+    }
+    var all: [JobID: Entry] { entries.withLock { $0 } }
 }

@@ -9,8 +9,17 @@ struct FetchSession {
     let queue: DownloadQueue
     let executor: FetchJobExecutor
 
-    /// Opens the queue database and resumes downloads a crashed `fetch` left behind.
+    /// How long files of a `fetch` without `-o` stay under the data dir.
+    static let keepFilesFor: Duration = .seconds(24 * 3600)
+
+    /// Removes expired job folders, opens the queue database and resumes downloads a crashed `fetch`
+    /// left behind.
     static func start(runtime: HostRuntime) async throws -> FetchSession {
+        let expired = runtime.dataDirectory.removeExpiredJobDirectories(
+            olderThan: keepFilesFor, quota: runtime.quota)
+        if !expired.isEmpty {
+            runtime.logger.info("removed \(expired.count) job folder(s) older than 24 hours")
+        }
         let store = try JobStore(path: runtime.dataDirectory.queueDatabase)
         let executor = FetchJobExecutor(runtime: runtime, deliveries: DeliveryLog())
         let limits = QueueLimits(
@@ -44,6 +53,7 @@ struct FetchSession {
         await queue.shutdown(gracePeriod: .seconds(5))
         let files = executor.deliveries.all
         FetchSummary(jobs: finished, files: files, refused: refused).print()
+        print("storage: \(runtime.quota.usage)")
         return refused.isEmpty && finished.allSatisfy { $0.state == .delivered }
     }
 }

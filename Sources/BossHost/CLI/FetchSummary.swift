@@ -4,7 +4,7 @@ import Foundation
 /// The closing report of `fetch`: each job with its files (name, type, size, path) or its error.
 struct FetchSummary {
     let jobs: [Job]
-    let files: [JobID: [StoredFile]]
+    let files: [JobID: DeliveryLog.Entry]
     let refused: [(url: String, reason: String)]
 
     func print() {
@@ -13,8 +13,14 @@ struct FetchSummary {
         for job in jobs {
             switch job.state {
             case .delivered:
-                Swift.print("ok     #\(job.id) \(job.url)")
-                for file in files[job.id] ?? [] {
+                let entry = files[job.id]
+                let seconds = entry.map {
+                    Double($0.downloadTime.components.attoseconds) / 1e18
+                        + Double($0.downloadTime.components.seconds)
+                }
+                let timing = seconds.map { String(format: "  (downloaded in %.3f s)", $0) } ?? ""
+                Swift.print("ok     #\(job.id) \(job.url)\(timing)")
+                for file in entry?.files ?? [] {
                     fileCount += 1
                     bytes += file.size
                     Swift.print(

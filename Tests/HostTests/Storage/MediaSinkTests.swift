@@ -93,7 +93,8 @@ struct MediaSinkTests {
         if case .quotaExceeded = error {} else { Issue.record("\(String(describing: error))") }
         #expect(harness.quota.usage.usedBytes == 3_000 && harness.allFiles() == ["job", "job/first.png"])
         #expect(
-            harness.quota.usage.percent == 60 && harness.quota.usage.description == "0.0 MB of 0 MB (60.0%)")
+            harness.quota.usage.percent == 60
+                && harness.quota.usage.description == "0.0 MB (3000 bytes) of 0 MB (60.0%)")
     }
 
     @Test("an aborted file and a closed sink leave nothing behind")

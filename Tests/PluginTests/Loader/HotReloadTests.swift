@@ -14,8 +14,11 @@ struct HotReloadTests {
         let watcher = PluginDirectoryWatcher(loader: loader)
         watcher.start()
         defer { watcher.stop() }
-        let added = ContinuousClock.now
-        try harness.install("libnew.so", ["FIXTURE_ID": quoted("new")])
+        let built = try CPluginBuilder.build(
+            source: "fixture_plugin.c", defines: ["FIXTURE_ID": quoted("new")], into: harness.staging,
+            name: "libnew.so")
+        let added = ContinuousClock.now  // the moment the file appears in the folder
+        #expect(rename(built, harness.plugins + "/libnew.so") == 0)
         #expect(await harness.eventually { harness.registry.route("https://fixture.example/x") != nil })
         #expect(ContinuousClock.now - added < .seconds(2))
     }
