@@ -1,5 +1,6 @@
 import BossCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The download queue: bounds, fairness, cancellation, events")
@@ -12,15 +13,15 @@ struct DownloadQueueTests {
         let queue = try harness.queue(executor, running: 2, waiting: 3)
         try await queue.start()
         for index in 0..<5 { _ = try await queue.enqueue(url: "u\(index)", requester: "a", context: "") }
-        #expect(await harness.eventually { executor.started.withLock { $0.count } == 2 })
+        #expect(await eventually { executor.started.withLock { $0.count } == 2 })
         await #expect(throws: QueueError.full(limit: 3)) {
             try await queue.enqueue(url: "u5", requester: "a", context: "")
         }
         executor.open("u0")
-        #expect(await harness.eventually { executor.started.withLock { $0.count } == 3 })
+        #expect(await eventually { executor.started.withLock { $0.count } == 3 })
         _ = try await queue.enqueue(url: "u6", requester: "a", context: "")
         executor.openEverything()
-        #expect(await harness.eventually { executor.completions.withLock { $0.count } == 6 })
+        #expect(await eventually { executor.completions.withLock { $0.count } == 6 })
         #expect(executor.concurrent.withLock { $0.peak } == 2)
         await queue.shutdown(gracePeriod: .seconds(1))
     }
@@ -37,7 +38,7 @@ struct DownloadQueueTests {
         let planned = await queue.snapshot().queued.map(\.url)
         #expect(planned == ["a0", "b0", "c0", "a1", "a2", "a3"])
         try await queue.start()
-        #expect(await harness.eventually { executor.started.withLock { $0.count } == 6 })
+        #expect(await eventually { executor.started.withLock { $0.count } == 6 })
         #expect(executor.started.withLock { $0 } == ["a0", "b0", "c0", "a1", "a2", "a3"])
         await queue.shutdown(gracePeriod: .seconds(1))
     }
@@ -51,7 +52,7 @@ struct DownloadQueueTests {
         try await queue.start()
         let running = try await queue.enqueue(url: "slow", requester: "a", context: "")
         let waiting = try await queue.enqueue(url: "later", requester: "a", context: "")
-        #expect(await harness.eventually { executor.started.withLock { $0 } == ["slow"] })
+        #expect(await eventually { executor.started.withLock { $0 } == ["slow"] })
         #expect(try await queue.cancel(waiting.id).state == .cancelled)
         _ = try await queue.cancel(running.id)
         #expect(await queue.waitUntilFinished(running.id).state == .cancelled)

@@ -49,14 +49,5 @@ struct QueueHarness {
             executor: executor, logger: Logger(label: "test"))
     }
 
-    func eventually(within timeout: Duration = .seconds(5), _ condition: () async -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return await condition()
-    }
-
     func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
 }

@@ -1,5 +1,6 @@
 import BossCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The queue across crashes, shutdowns and processes")
@@ -19,7 +20,7 @@ struct QueueRecoveryTests {
         _ = await crashed.waitUntilFinished(done.id)
         let interrupted = try await crashed.enqueue(url: "interrupted", requester: "a", context: "")
         let waiting = try await crashed.enqueue(url: "waiting", requester: "b", context: "")
-        #expect(await harness.eventually { first.started.withLock { $0.contains("interrupted") } })
+        #expect(await eventually { first.started.withLock { $0.contains("interrupted") } })
         #expect(try store.job(interrupted.id)?.state == .running)
         // The "crash": this process's queue is abandoned without shutdown; the lock dies with it.
         await crashed.releaseLockAsIfProcessDied()
@@ -44,7 +45,7 @@ struct QueueRecoveryTests {
         try await queue.start()
         let quick = try await queue.enqueue(url: "quick", requester: "a", context: "")
         let stuck = try await queue.enqueue(url: "stuck", requester: "b", context: "")
-        #expect(await harness.eventually { executor.started.withLock { $0.count } == 2 })
+        #expect(await eventually { executor.started.withLock { $0.count } == 2 })
         executor.open("quick")  // finishes within the grace period; "stuck" never does
         await queue.shutdown(gracePeriod: .seconds(2))
         let store = try JobStore(path: harness.database)

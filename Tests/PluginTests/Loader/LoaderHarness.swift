@@ -38,16 +38,6 @@ struct LoaderHarness {
         guard rename(built, plugins + "/" + name) == 0 else { throw POSIXError(.EIO) }
     }
 
-    /// Polls `condition` for up to `timeout`.
-    func eventually(within timeout: Duration = .seconds(2), _ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(25))
-        }
-        return condition()
-    }
-
     func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
 }
 
