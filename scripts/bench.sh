@@ -64,3 +64,7 @@ for i in $(seq 0 19); do
         Tests/Fixtures/Plugins/fixture_plugin.c -o "$work/routing/libsite$i.so"
 done
 "$bench" routing "$work/routing" 1000
+"$bench" hotadd "$work/routing/libsite0.so"
+cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
+    Tests/Fixtures/Plugins/behaviour_plugin.c -o "$work/libbehaviour.so"
+"$bench" cancel "$work/libbehaviour.so"

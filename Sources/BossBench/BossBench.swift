@@ -2,17 +2,31 @@ import BossCore
 import Foundation
 import Logging
 
-/// `boss-bench routing PLUGINS_DIR URLS`: routes URLs across every plugin in a folder (the bench script
-/// builds 20), against the reference of parsing the same URLs with URLComponents, which every URL goes
-/// through anyway. Prints one table row: routing must be a small multiple of a parse, not a profile entry.
+/// `boss-bench`: the host-side rows of `make bench`, one table row per call.
 @main
-enum RoutingBenchmark {
-    static func main() throws {
+enum BossBench {
+    static func main() async throws {
         let arguments = CommandLine.arguments
-        guard arguments.count == 4, arguments[1] == "routing", let count = Int(arguments[3]) else {
-            FileHandle.standardError.write(Data("usage: boss-bench routing PLUGINS_DIR URL_COUNT\n".utf8))
+        switch (arguments.count, arguments.dropFirst().first) {
+        case (4, "routing"):
+            try RoutingBenchmark.run(directory: arguments[2], count: Int(arguments[3]) ?? 1000)
+        case (3, "hotadd"): try await LatencyBenchmarks.hotAdd(plugin: arguments[2])
+        case (3, "cancel"): try await LatencyBenchmarks.cancellation(behaviourPlugin: arguments[2])
+        default:
+            FileHandle.standardError.write(
+                Data(
+                    "usage: boss-bench routing PLUGINS_DIR COUNT | hotadd PLUGIN.so | cancel BEHAVIOUR.so\n"
+                        .utf8))
             exit(2)
         }
+    }
+}
+
+/// Routes URLs across every plugin in a folder (the bench script builds 20), against the reference of
+/// parsing the same URLs with URLComponents, which every URL goes through anyway: routing must be a
+/// small multiple of a parse, not a profile entry.
+enum RoutingBenchmark {
+    static func run(directory: String, count: Int) throws {
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("boss-bench-\(getpid())")
             .path
         defer { try? FileManager.default.removeItem(atPath: cache) }
@@ -20,7 +34,7 @@ enum RoutingBenchmark {
         logger.logLevel = .warning
         let registry = PluginRegistry()
         let loader = PluginLoader(
-            directory: arguments[2], cacheDirectory: cache,
+            directory: directory, cacheDirectory: cache,
             hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: logger),
             registry: registry,
             logger: logger)

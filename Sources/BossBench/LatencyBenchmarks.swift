@@ -1,0 +1,89 @@
+import BossCore
+import Foundation
+import Logging
+
+/// Latencies with an absolute target, reported against that target (the ratio must stay under 1).
+enum LatencyBenchmarks {
+    static var quietLogger: Logger {
+        var logger = Logger(label: "boss-bench")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    /// A plugin renamed into a watched folder: time until it routes its example URL (median of 5).
+    static func hotAdd(plugin: String) async throws {
+        var samples: [Double] = []
+        for round in 0..<5 {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "boss-hot-\(getpid())-\(round)"
+            ).path
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            try FileManager.default.createDirectory(
+                atPath: root + "/plugins", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: plugin, toPath: root + "/staged.so")
+            let registry = PluginRegistry()
+            let loader = PluginLoader(
+                directory: root + "/plugins", cacheDirectory: root + "/cache",
+                hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: quietLogger),
+                registry: registry, logger: quietLogger)
+            _ = loader.loadAll()
+            let watcher = PluginDirectoryWatcher(loader: loader)
+            watcher.start()
+            defer { watcher.stop() }
+            // Land anywhere in the watcher's poll cycle.
+            try await Task.sleep(for: .milliseconds(Int.random(in: 100...600)))
+            let clock = ContinuousClock()
+            let added = clock.now
+            rename(root + "/staged.so", root + "/plugins/plugin.so")
+            while registry.plugins.isEmpty && clock.now - added < .seconds(10) {
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            samples.append(seconds(clock.now - added))
+        }
+        report("hot-add: file renamed in -> takes jobs", samples, target: 2.0, unit: "s")
+    }
+
+    /// A plugin blocked until it sees cancellation: time from `cancel()` to `extract` returning.
+    static func cancellation(behaviourPlugin: String) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-cancel-\(getpid())")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/plugins", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: behaviourPlugin, toPath: root + "/plugins/libbehaviour.so")
+        let environment = HostEnvironment(values: [
+            "BOSS_PLUGINS_DIR": root + "/plugins", "BOSS_DATA_DIR": root + "/data",
+        ])
+        let runtime = try HostRuntime(
+            settings: try HostSettings(environment: environment), logger: quietLogger)
+        _ = runtime.loader.loadAll()
+        var samples: [Double] = []
+        for round in 0..<5 {
+            let control = JobControl()
+            let clock = ContinuousClock()
+            let cancelledAt = Task {
+                try await Task.sleep(for: .milliseconds(200))
+                let now = clock.now
+                control.cancel()
+                return now
+            }
+            let request = ExtractionRequest(
+                jobID: JobID(rawValue: Int64(round + 1)), url: "http://127.0.0.1:1/slow/x")
+            _ = try? await runtime.runner.extract(request, control: control)
+            samples.append(seconds(clock.now - (try await cancelledAt.value)))
+        }
+        report("cancel -> plugin's extract returns", samples, target: 1.0, unit: "s")
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func report(_ label: String, _ samples: [Double], target: Double, unit: String) {
+        let median = samples.sorted()[samples.count / 2]
+        let figures = String(
+            format:
+                " %11.3f \(unit) %11.3f \(unit) %8.2f   (median of %d, worst %.3f \(unit); reference: the target)",
+            median, target, median / target, samples.count, samples.max() ?? 0)
+        print(label.padding(toLength: 46, withPad: " ", startingAt: 0) + figures)
+    }
+}
