@@ -48,6 +48,8 @@ final class FetchProgress: Sendable {
             drawn = lines.count
             try? await Task.sleep(for: .milliseconds(200))
         }
+        // The summary replaces the bars: erase them.
+        if drawn > 0 { FileHandle.standardError.write(Data("\u{1B}[\(drawn)A\u{1B}[J".utf8)) }
     }
 }
 

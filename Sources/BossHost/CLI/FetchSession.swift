@@ -35,6 +35,10 @@ struct FetchSession {
         let snapshot = await queue.snapshot()
         var ids = snapshot.queued.map(\.id) + snapshot.running.map(\.job.id)
         if !ids.isEmpty { printError("resuming \(ids.count) interrupted download(s)") }
+        // Jobs are routed when they start: a plugin added while a long fetch runs serves the rest.
+        let watcher = PluginDirectoryWatcher(loader: runtime.loader)
+        watcher.start()
+        defer { watcher.stop() }
         let progress = FetchProgress(queue: queue, terminal: isatty(STDERR_FILENO) == 1)
         let display = Task { await progress.run() }
         var refused: [(url: String, reason: String)] = []
