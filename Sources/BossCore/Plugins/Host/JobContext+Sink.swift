@@ -1,0 +1,70 @@
+import PluginABI
+
+extension JobContext {
+    func beginFile(suggestedName: String?, expectedSize: Int64?) -> (boss_status, OpenSinkFile?) {
+        let admitted = state.withLock { state in
+            guard state.filesBegun < limits.maxFiles else { return false }
+            state.filesBegun += 1
+            return true
+        }
+        guard admitted else {
+            return (record(BOSS_ERR_TOO_MANY_FILES, "more than \(limits.maxFiles) files in one job"), nil)
+        }
+        do {
+            let file =
+                isDryRun ? nil : try sink.begin(suggestedName: suggestedName, expectedSize: expectedSize)
+            let open = OpenSinkFile(
+                file: file, expectedSize: UInt64(max(expectedSize ?? 0, 0)), context: self)
+            if isDryRun {
+                state.withLock { $0.planned.append(PlannedDownload(url: "", suggestedName: suggestedName)) }
+            }
+            state.withLock { $0.openFiles[ObjectIdentifier(open)] = open }
+            return (BOSS_OK, open)
+        } catch {
+            return (record(boss_status(error), "\(error)"), nil)
+        }
+    }
+
+    func write(_ open: OpenSinkFile, _ bytes: UnsafeRawBufferPointer) -> boss_status {
+        guard control.isCancelled == false else { return BOSS_ERR_CANCELLED }
+        do {
+            try open.file?.write(bytes)
+        } catch {
+            state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+            return record(boss_status(error), "\(error)")
+        }
+        let done = open.bytesWritten.add(UInt64(bytes.count), ordering: .relaxed).newValue
+        reportProgress(done: done, total: open.expectedSize)
+        return BOSS_OK
+    }
+
+    func end(_ open: OpenSinkFile) -> boss_status {
+        state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+        do {
+            let stored = try open.file?.finish()
+            let size = UInt64(stored?.size ?? 0)
+            state.withLock { $0.bytesOfEndedFiles += size }
+            return BOSS_OK
+        } catch {
+            return record(boss_status(error), "\(error)")
+        }
+    }
+
+    func abort(_ open: OpenSinkFile) {
+        state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+        open.file?.abort()
+    }
+
+    /// Called when extract returned: files the plugin neither ended nor aborted are aborted.
+    func abortOpenFiles() {
+        let leftovers = state.withLock { state in
+            defer { state.openFiles.removeAll() }
+            return Array(state.openFiles.values)
+        }
+        if !leftovers.isEmpty {
+            logger.warning(
+                "plugin left \(leftovers.count) file(s) open; aborted", metadata: ["job": "\(jobID)"])
+        }
+        for open in leftovers { open.file?.abort() }
+    }
+}
