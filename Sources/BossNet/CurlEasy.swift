@@ -20,6 +20,8 @@ enum CurlEasy {
         boss_curl_set_string(curl, CURLOPT_URL, url.text)
         boss_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
         boss_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        // No proxy from the environment (http_proxy...): it would resolve hosts itself, past the pinning.
+        boss_curl_set_string(curl, CURLOPT_PROXY, "")
         boss_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 0)
         // 256 KiB reads: a sixteenth of the callbacks and write(2) calls of curl's 16 KiB default.
         boss_curl_set_long(curl, CURLOPT_BUFFERSIZE, 256 * 1024)

@@ -8,6 +8,7 @@ public final class HTTPClient: Sendable {
     /// The rules applied to every request.
     public let policy: NetworkPolicy
     private let logger: Logger
+    private static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie"]
 
     /// Creates a client.
     public init(policy: NetworkPolicy, logger: Logger) {
@@ -56,6 +57,10 @@ public final class HTTPClient: Sendable {
                 }
                 guard hop < policy.maxRedirects else {
                     throw HTTPError.tooManyRedirects(limit: policy.maxRedirects, lastURL: next)
+                }
+                if HTTPOrigin(url: next) != HTTPOrigin(url: url.text) {
+                    // Credentials are for the origin they were given to, never for where it redirects.
+                    current.headers.removeAll { Self.credentialHeaders.contains($0.name.lowercased()) }
                 }
                 current.url = next
                 if status == 303 || (current.method == .post && (status == 301 || status == 302)) {
