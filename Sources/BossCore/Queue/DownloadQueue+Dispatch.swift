@@ -76,44 +76,4 @@ extension DownloadQueue {
         broadcaster.send(.finished(job))
         for waiter in waiters.removeValue(forKey: job.id) ?? [] { waiter.resume(returning: job) }
     }
-
-    /// Cancels a job: a waiting one ends at once, a running one is told to stop.
-    public func cancel(_ id: JobID) throws(QueueError) -> Job {
-        if let (job, control) = running[id] {
-            control.cancel()
-            logger.info("job \(id) cancellation requested")
-            return job
-        }
-        guard let job = try database({ try store.job(id) }) else { throw .notFound(id) }
-        guard job.state == .queued else { throw .alreadyFinished(id, job.state) }
-        let cancelled = try database { try store.transition(id, to: .cancelled) } ?? job
-        logger.info("job \(id) cancelled while waiting")
-        settle(cancelled)
-        return cancelled
-    }
-
-    /// Waiting jobs in start order, and running jobs with their progress.
-    public func snapshot() -> QueueSnapshot {
-        QueueSnapshot(
-            queued: fairOrder(waitingJobs()),
-            running: running.values.sorted { $0.job.id < $1.job.id }.map { ($0.job, $0.control.progress) })
-    }
-
-    /// Stops taking and starting jobs, lets running ones finish within `gracePeriod`, then interrupts
-    /// the rest; interrupted jobs are stored as queued so the next start runs them.
-    public func shutdown(gracePeriod: Duration) async {
-        accepting = false
-        dispatching = false
-        let deadline = ContinuousClock.now + gracePeriod
-        while !running.isEmpty && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        for (id, entry) in running {
-            interruptedByShutdown.insert(id)
-            entry.control.cancel()
-        }
-        while !running.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
-        lock?.release()
-        lock = nil
-    }
 }

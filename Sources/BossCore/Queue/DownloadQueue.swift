@@ -18,7 +18,7 @@ public actor DownloadQueue {
     var accepting = true
     var dispatching = false
     var interruptedByShutdown: Set<JobID> = []
-    var waiters: [JobID: [CheckedContinuation<Job, Never>]] = [:]
+    var waiters: [JobID: [CheckedContinuation<Job?, Never>]] = [:]
     var lock: ScopeLock?
 
     /// Creates a queue that stores jobs but runs none until `start()`.
@@ -67,13 +67,11 @@ public actor DownloadQueue {
     /// The job with `id`, as stored.
     public func job(_ id: JobID) -> Job? { try? store.job(id) }
 
-    /// Waits until job `id` has ended and returns it.
-    public func waitUntilFinished(_ id: JobID) async -> Job {
-        if let job = try? store.job(id),
-            job.state.isFinished || running[id] == nil && !dispatching && job.state == .queued
-        {
-            return job
-        }
+    /// Waits until job `id` has ended and returns it; nil for an unknown id. A job that cannot end any
+    /// more (the queue is not dispatching) is returned as it is, so no caller waits forever.
+    public func waitUntilFinished(_ id: JobID) async -> Job? {
+        guard let job = try? store.job(id) else { return nil }
+        if job.state.isFinished || (!dispatching && running[id] == nil) { return job }
         return await withCheckedContinuation { waiters[id, default: []].append($0) }
     }
 

@@ -51,7 +51,9 @@ struct FetchSession {
         }
         if ids.isEmpty && refused.isEmpty { printError("nothing to download") }
         var finished: [Job] = []
-        for id in ids { finished.append(await queue.waitUntilFinished(id)) }
+        for id in ids {
+            if let job = await queue.waitUntilFinished(id) { finished.append(job) }
+        }
         display.cancel()
         await display.value
         await queue.shutdown(gracePeriod: .seconds(5))

@@ -55,7 +55,7 @@ struct DownloadQueueTests {
         #expect(await eventually { executor.started.withLock { $0 } == ["slow"] })
         #expect(try await queue.cancel(waiting.id).state == .cancelled)
         _ = try await queue.cancel(running.id)
-        #expect(await queue.waitUntilFinished(running.id).state == .cancelled)
+        #expect(await queue.waitUntilFinished(running.id)?.state == .cancelled)
         await #expect(throws: QueueError.alreadyFinished(waiting.id, .cancelled)) {
             try await queue.cancel(waiting.id)
         }
@@ -64,7 +64,7 @@ struct DownloadQueueTests {
         }
         let failing = try await queue.enqueue(url: "fail-1", requester: "a", context: "")
         executor.open("fail-1")
-        let failed = await queue.waitUntilFinished(failing.id)
+        let failed = try #require(await queue.waitUntilFinished(failing.id))
         #expect(
             failed.state == .failed && failed.failureCategory == .upstream
                 && failed.failureMessage == "no such post")

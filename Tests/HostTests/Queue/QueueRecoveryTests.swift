@@ -28,8 +28,8 @@ struct QueueRecoveryTests {
         let second = GatedExecutor(openAll: true)
         let restarted = try harness.queue(second)
         try await restarted.start()
-        #expect(await restarted.waitUntilFinished(interrupted.id).state == .delivered)
-        #expect(await restarted.waitUntilFinished(waiting.id).state == .delivered)
+        #expect(await restarted.waitUntilFinished(interrupted.id)?.state == .delivered)
+        #expect(await restarted.waitUntilFinished(waiting.id)?.state == .delivered)
         #expect(try store.job(interrupted.id)?.attempts == 2)
         #expect(second.completions.withLock { $0 } == [interrupted.id: 1, waiting.id: 1])
         #expect(first.completions.withLock { $0 } == [done.id: 1], "the delivered job never ran again")
@@ -46,8 +46,11 @@ struct QueueRecoveryTests {
         let quick = try await queue.enqueue(url: "quick", requester: "a", context: "")
         let stuck = try await queue.enqueue(url: "stuck", requester: "b", context: "")
         #expect(await eventually { executor.started.withLock { $0.count } == 2 })
+        let waiter = Task { await queue.waitUntilFinished(stuck.id) }
         executor.open("quick")  // finishes within the grace period; "stuck" never does
         await queue.shutdown(gracePeriod: .seconds(2))
+        #expect(
+            await waiter.value?.state == .queued, "a waiter is released by the shutdown, not left hanging")
         let store = try JobStore(path: harness.database)
         #expect(try store.job(quick.id)?.state == .delivered && store.job(stuck.id)?.state == .queued)
         await #expect(throws: QueueError.closed) {
