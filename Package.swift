@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
         // C: the plugin ABI every extractor implements (headers in include/).
@@ -25,10 +26,22 @@ let package = Package(
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
-        // HTTP over libcurl with the SSRF guard; knows nothing of plugins, queues or Discord.
+        // C: libwebsockets (the gateway's WebSocket), with its macros as constants.
+        .systemLibrary(
+            name: "CWebSockets", path: "Sources/CWebSockets", pkgConfig: "libwebsockets",
+            providers: [.apt(["libwebsockets-dev"])]),
+        // C: zlib, for the gateway's zlib-stream transport compression.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // HTTP over libcurl with the SSRF guard, WebSockets over libwebsockets; knows nothing of plugins,
+        // queues or Discord.
         .target(
             name: "BossNet",
-            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["CCurl", "CWebSockets", .product(name: "Logging", package: "swift-log")]),
+        // A Discord client: gateway session, REST with rate limits, the API's models. Knows nothing of
+        // plugins, queues or storage.
+        .target(
+            name: "BossDiscord",
+            dependencies: ["BossNet", "CZlib", .product(name: "Logging", package: "swift-log")]),
         // Queue, storage, media sink and plugin loader; knows nothing of Discord.
         .target(
             name: "BossCore",
@@ -51,9 +64,12 @@ let package = Package(
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),
         .target(
             name: "TestSupport",
-            dependencies: ["PluginABI", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "PluginABI", "CZlib", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ],
             path: "Tests/TestSupport"),
-        .testTarget(name: "HostTests", dependencies: ["BossCore", "BossNet", "TestSupport"]),
+        .testTarget(name: "HostTests", dependencies: ["BossCore", "BossNet", "BossDiscord", "TestSupport"]),
         .testTarget(name: "PluginTests", dependencies: ["BossCore", "TestSupport"]),
     ]
 )

@@ -1,0 +1,114 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Synchronization
+
+/// A message the fake REST API holds.
+public struct FakeMessage: Sendable {
+    /// Its ID.
+    public var id: String
+    /// Its channel (or "webhook:TOKEN" for interaction replies).
+    public var channelID: String
+    /// Its current text.
+    public var content: String
+    /// Every text it had, oldest first (edits append).
+    public var history: [String]
+    /// Attached files: name and bytes.
+    public var attachments: [(name: String, bytes: [UInt8])]
+    /// The message it replies to.
+    public var replyTo: String?
+    /// The JSON payload it was created with (or last edited with).
+    public var payloadJSON: String
+
+    /// `payloadJSON` parsed.
+    public var payload: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(payloadJSON.utf8))) as? [String: Any] ?? [:]
+    }
+}
+
+/// A request the fake REST API received.
+public struct FakeRequest: Sendable {
+    /// HTTP method.
+    public var method: String
+    /// Path without `/api/v10`.
+    public var path: String
+    /// Header fields, lower-cased names.
+    public var headers: [String: String]
+    /// When it arrived.
+    public var at: ContinuousClock.Instant
+}
+
+/// The fake REST API: messages, edits, interaction callbacks, command registration, and scripted
+/// rate limits (route and global 429s) and upload limits.
+public final class FakeREST: Sendable {
+    struct State {
+        var messages: [FakeMessage] = []
+        var requests: [FakeRequest] = []
+        var rateLimits: [(pathContains: String, retryAfter: Double, global: Bool)] = []
+        var registeredCommands: [String] = []
+        var nextID = 1000
+    }
+    let state = Mutex(State())
+    let applicationID: String
+    let gatewayURL = Mutex("")
+    /// Largest attachment accepted, in bytes (Discord's default is 10 MiB); larger gives 413/40005.
+    public let uploadLimit = Atomic<Int>(10 * 1_048_576)
+
+    init(applicationID: String) { self.applicationID = applicationID }
+
+    /// Messages created so far, oldest first.
+    public var messages: [FakeMessage] { state.withLock { $0.messages } }
+    /// Requests received so far, oldest first.
+    public var requests: [FakeRequest] { state.withLock { $0.requests } }
+    /// The command list the bot registered last.
+    public var registeredCommandNames: [String] {
+        state.withLock { $0.registeredCommands }
+    }
+    /// Answers the next request whose path contains `pathContains` with a 429.
+    public func rateLimitNext(pathContains: String, retryAfter: Double, global: Bool = false) {
+        state.withLock { $0.rateLimits.append((pathContains, retryAfter, global)) }
+    }
+
+    func nextID() -> String {
+        state.withLock { state in
+            state.nextID += 1
+            return String(state.nextID)
+        }
+    }
+
+    /// Records the request and answers a scripted 429 when one matches.
+    func admit(_ request: Request, path: String) -> Response? {
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let limit = state.withLock { state -> (Double, Bool)? in
+            state.requests.append(
+                FakeRequest(method: "\(request.method)", path: path, headers: headers, at: .now))
+            guard let index = state.rateLimits.firstIndex(where: { path.contains($0.pathContains) }) else {
+                return nil
+            }
+            let limit = state.rateLimits.remove(at: index)
+            return (limit.retryAfter, limit.global)
+        }
+        guard let (retryAfter, global) = limit else { return nil }
+        var fields: HTTPFields = [.contentType: "application/json"]
+        fields[HTTPField.Name("X-RateLimit-Scope")!] = global ? "global" : "user"
+        if global { fields[HTTPField.Name("X-RateLimit-Global")!] = "true" }
+        let body =
+            #"{"message":"You are being rate limited.","retry_after":\#(retryAfter),"global":\#(global)}"#
+        return Response(
+            status: .tooManyRequests, headers: fields,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        var fields: HTTPFields = [.contentType: "application/json"]
+        fields[HTTPField.Name("X-RateLimit-Bucket")!] = "fake-bucket"
+        fields[HTTPField.Name("X-RateLimit-Limit")!] = "50"
+        fields[HTTPField.Name("X-RateLimit-Remaining")!] = "49"
+        fields[HTTPField.Name("X-RateLimit-Reset-After")!] = "1.0"
+        return Response(
+            status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+    }
+}
