@@ -29,7 +29,7 @@ enum CurlEasy {
         boss_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, policy.connectTimeout.milliseconds)
         boss_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, policy.lowSpeedLimit)
         boss_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, max(1, Int(policy.lowSpeedTime.components.seconds)))
-        if let total = policy.totalTimeout {
+        if let total = request.timeout ?? policy.totalTimeout {
             boss_curl_set_long(curl, CURLOPT_TIMEOUT_MS, total.milliseconds)
         }
         if let pin {
@@ -37,6 +37,8 @@ enum CurlEasy {
             boss_curl_set_slist(curl, CURLOPT_RESOLVE, lists.last!)
         }
         var headerList: UnsafeMutablePointer<curl_slist>?
+        // No `Expect: 100-continue` round trip before an upload: the servers we post to never refuse one.
+        if request.multipart != nil { headerList = curl_slist_append(headerList, "Expect:") }
         for (name, value) in request.headers {
             headerList = curl_slist_append(headerList, "\(name): \(value)")
         }
@@ -49,22 +51,10 @@ enum CurlEasy {
         }
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         installCallbacks(curl, context: context)
-        let code: CURLcode = withBody(request.body, curl) { curl_easy_perform(curl) }
+        let code: CURLcode = withBody(request, curl) { curl_easy_perform(curl) }
         if transfer.consumerError != nil { return }  // the caller rethrows the consumer's own error
         if transfer.outcome != nil && (code == CURLE_OK || code == CURLE_WRITE_ERROR) { return }
         throw map(code, url: url.text)
-    }
-
-    private static func withBody(_ body: [UInt8]?, _ curl: UnsafeMutableRawPointer, _ perform: () -> CURLcode)
-        -> CURLcode
-    {
-        guard let body else { return perform() }
-        return body.withUnsafeBufferPointer { buffer in
-            boss_curl_set_off_t(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(buffer.count))
-            boss_curl_set_pointer(
-                curl, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: buffer.baseAddress))
-            return perform()
-        }
     }
 
     static func map(_ code: CURLcode, url: String) -> HTTPError {

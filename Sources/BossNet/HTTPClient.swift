@@ -66,6 +66,7 @@ public final class HTTPClient: Sendable {
                 if status == 303 || (current.method == .post && (status == 301 || status == 302)) {
                     current.method = .get
                     current.body = nil
+                    current.multipart = nil
                 }
             case nil: throw HTTPError.transport(code: -1, message: "no response from \(url.text)")
             }

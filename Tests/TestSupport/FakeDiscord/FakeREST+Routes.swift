@@ -76,6 +76,9 @@ extension FakeREST {
             state.messages.append(message)
             return message
         }
+        if takeFailAfterWork(path) {
+            return Self.json(["message": "lost answer"], status: .internalServerError)
+        }
         return Self.json(Self.render(message))
     }
 

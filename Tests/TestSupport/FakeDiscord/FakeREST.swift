@@ -45,7 +45,7 @@ public final class FakeREST: Sendable {
     struct State {
         var messages: [FakeMessage] = []
         var requests: [FakeRequest] = []
-        var rateLimits: [(pathContains: String, retryAfter: Double, global: Bool)] = []
+        var scripted: [(pathContains: String, answer: ScriptedAnswer)] = []
         var registeredCommands: [String] = []
         var nextID = 1000
     }
@@ -65,9 +65,33 @@ public final class FakeREST: Sendable {
     public var registeredCommandNames: [String] {
         state.withLock { $0.registeredCommands }
     }
+    /// A scripted answer for the next request on a matching path.
+    public enum ScriptedAnswer: Sendable {
+        /// 429 with `retry_after`, route or global.
+        case rateLimited(retryAfter: Double, global: Bool)
+        /// This status, before doing anything.
+        case status(Int)
+        /// Do the work (e.g. create the message), then answer 500 as if the answer got lost.
+        case failAfterWork
+    }
+
     /// Answers the next request whose path contains `pathContains` with a 429.
     public func rateLimitNext(pathContains: String, retryAfter: Double, global: Bool = false) {
-        state.withLock { $0.rateLimits.append((pathContains, retryAfter, global)) }
+        script(pathContains: pathContains, .rateLimited(retryAfter: retryAfter, global: global))
+    }
+    /// Answers the next request whose path contains `pathContains` with `answer`.
+    public func script(pathContains: String, _ answer: ScriptedAnswer) {
+        state.withLock { $0.scripted.append((pathContains, answer)) }
+    }
+    /// Takes the scripted `failAfterWork` for `path`, if one is next.
+    func takeFailAfterWork(_ path: String) -> Bool {
+        state.withLock { state in
+            guard let index = state.scripted.firstIndex(where: { path.contains($0.pathContains) }),
+                case .failAfterWork = state.scripted[index].answer
+            else { return false }
+            state.scripted.remove(at: index)
+            return true
+        }
     }
 
     func nextID() -> String {
@@ -77,20 +101,28 @@ public final class FakeREST: Sendable {
         }
     }
 
-    /// Records the request and answers a scripted 429 when one matches.
+    /// Records the request and answers a scripted failure when one matches.
     func admit(_ request: Request, path: String) -> Response? {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        let limit = state.withLock { state -> (Double, Bool)? in
+        let answer = state.withLock { state -> ScriptedAnswer? in
             state.requests.append(
                 FakeRequest(method: "\(request.method)", path: path, headers: headers, at: .now))
-            guard let index = state.rateLimits.firstIndex(where: { path.contains($0.pathContains) }) else {
+            guard let index = state.scripted.firstIndex(where: { path.contains($0.pathContains) }) else {
                 return nil
             }
-            let limit = state.rateLimits.remove(at: index)
-            return (limit.retryAfter, limit.global)
+            if case .failAfterWork = state.scripted[index].answer { return nil }
+            return state.scripted.remove(at: index).answer
         }
-        guard let (retryAfter, global) = limit else { return nil }
+        switch answer {
+        case nil, .failAfterWork: return nil
+        case .status(let code):
+            return Self.json(["code": 0, "message": "scripted failure"], status: .init(code: code))
+        case .rateLimited(let retryAfter, let global): return Self.tooManyRequests(retryAfter, global: global)
+        }
+    }
+
+    static func tooManyRequests(_ retryAfter: Double, global: Bool) -> Response {
         var fields: HTTPFields = [.contentType: "application/json"]
         fields[HTTPField.Name("X-RateLimit-Scope")!] = global ? "global" : "user"
         if global { fields[HTTPField.Name("X-RateLimit-Global")!] = "true" }
