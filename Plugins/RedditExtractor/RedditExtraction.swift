@@ -50,7 +50,9 @@ struct RedditExtraction {
         case (_, 403):
             return host.fail(BOSS_ERR_PRIVATE, "This post is in a private, quarantined or banned subreddit.")
         default:
-            return host.fail(response.status, "Reddit's API failed (HTTP \(response.httpStatus)).")
+            let why =
+                response.httpStatus == 0 ? "could not be reached" : "failed (HTTP \(response.httpStatus))"
+            return host.fail(response.status, "Reddit's API \(why).")
         }
         let post: RedditPost
         do {

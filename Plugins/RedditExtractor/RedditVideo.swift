@@ -11,7 +11,9 @@ struct RedditVideo {
             host.log(BOSS_LOG_INFO, "no audio track beside \(videoURL): downloading the video alone")
             return host.fetchToFile(videoURL, name: name)
         }
-        guard !host.isDryRun, let ffmpeg = FFmpeg.locate(configured: host.config("ffmpeg")) else {
+        // A dry run only records what would be fetched: the video stands for the merged file.
+        if host.isDryRun { return host.fetchToFile(videoURL, name: name) }
+        guard let ffmpeg = FFmpeg.locate(configured: host.config("ffmpeg")) else {
             host.log(BOSS_LOG_WARNING, "ffmpeg is not available: \(videoURL) is downloaded without audio")
             return host.fetchToFile(videoURL, name: name)
         }

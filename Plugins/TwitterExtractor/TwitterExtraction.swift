@@ -18,7 +18,9 @@ struct TwitterExtraction {
         case BOSS_ERR_NOT_FOUND:
             return host.fail(BOSS_ERR_NOT_FOUND, "This tweet does not exist or was deleted.")
         default:
-            return host.fail(response.status, "Twitter's API failed (HTTP \(response.httpStatus)).")
+            let why =
+                response.httpStatus == 0 ? "could not be reached" : "failed (HTTP \(response.httpStatus))"
+            return host.fail(response.status, "Twitter's API \(why).")
         }
         let result: TweetResult
         do {
@@ -34,7 +36,9 @@ struct TwitterExtraction {
 
     /// The status for a tweet that cannot be shown, or nil when it can.
     func refusal(of result: TweetResult) -> boss_status? {
-        let notice = result.tombstone?.text?.text ?? ""
+        // The notice ends with the label of a help link the user cannot follow from a message.
+        var notice = (result.tombstone?.text?.text ?? "").trimmingCharacters(in: .whitespaces)
+        if notice.hasSuffix(" Learn more") { notice.removeLast(" Learn more".count) }
         switch result.typename {
         case "TweetTombstone":
             let lower = notice.lowercased()

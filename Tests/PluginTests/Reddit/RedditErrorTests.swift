@@ -35,6 +35,15 @@ struct RedditErrorTests {
         #expect(await harness.failure(runtime, "https://redd.it/err001").status == BOSS_ERR_HTTP)
     }
 
+    @Test("an unreachable API is a NETWORK error that says so")
+    func unreachable() async throws {
+        let harness = try await ExtractionHarness.reddit()
+        defer { Task { await harness.stop() } }
+        let runtime = try harness.runtime(extra: ["BOSS_PLUGIN_REDDIT_API_URL": "http://127.0.0.1:1"])
+        let failure = await harness.failure(runtime, "https://redd.it/abc123")
+        #expect(failure.status == BOSS_ERR_NETWORK && failure.detail.contains("could not be reached"))
+    }
+
     static let malformed: [MalformedBody] = [
         MalformedBody(
             "truncated", #"[{"kind":"Listing","data":{"children":[{"kind":"t3","data":{"title":"cut"#),

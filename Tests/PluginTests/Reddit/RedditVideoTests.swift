@@ -57,6 +57,17 @@ struct RedditVideoTests {
         #expect(harness.server.hits("/vid001/DASH_720.mp4?source=fallback") == 1)
     }
 
+    @Test("a dry run plans the video and downloads nothing, audio or not")
+    func dryRun() async throws {
+        let harness = try await harness()
+        defer { Task { await harness.stop() } }
+        harness.server.setRoute("/vid001/DASH_AUDIO_128.mp4", .bytes(MediaFixtures.mp4(6)))
+        let result = try await harness.redditRuntime().extract(Self.url, dryRun: true)
+        let video = harness.base + "/vid001/DASH_720.mp4?source=fallback"
+        #expect(result.planned == [PlannedDownload(url: video, suggestedName: "vid001")])
+        #expect(harness.server.hits("/vid001/DASH_720.mp4") == 0)
+    }
+
     @Test("audio present but no ffmpeg: the video alone, the audio never downloaded")
     func withoutFFmpeg() async throws {
         let harness = try await harness()

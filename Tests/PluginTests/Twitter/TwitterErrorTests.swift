@@ -34,6 +34,30 @@ struct TwitterErrorTests {
         #expect(await harness.failure(runtime, Self.url).status == BOSS_ERR_HTTP)
         harness.server.setRoute("/tweet-result", .status(429))
         #expect(await harness.failure(runtime, Self.url).status == BOSS_ERR_RATE_LIMITED)
+        // The API answers an empty object for tweets it will not show.
+        harness.server.setRoute("/tweet-result", .json("{}"))
+        let hidden = await harness.failure(runtime, Self.url)
+        #expect(hidden.status == BOSS_ERR_NOT_FOUND && hidden.detail.contains("unavailable"))
+    }
+
+    @Test("an unreachable API is a NETWORK error that says so")
+    func unreachable() async throws {
+        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
+        defer { Task { await harness.stop() } }
+        let runtime = try harness.runtime(extra: ["BOSS_PLUGIN_TWITTER_API_URL": "http://127.0.0.1:1"])
+        let failure = await harness.failure(runtime, Self.url)
+        #expect(failure.status == BOSS_ERR_NETWORK && failure.detail.contains("could not be reached"))
+    }
+
+    @Test("a tombstone's notice reaches the user without its trailing link text")
+    func tombstoneNotice() async throws {
+        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
+        defer { Task { await harness.stop() } }
+        try harness.serve(cassette: "twitter_tombstone", at: "/tweet-result")
+        let failure = await harness.failure(try harness.twitterRuntime(), Self.url)
+        #expect(
+            failure.detail
+                == "This tweet is unavailable or was deleted: This Post was deleted by the Post author.")
     }
 
     @Test("/photo/5 of a two-photo tweet is NOT_FOUND")
