@@ -20,7 +20,9 @@ extension RedditPost {
             }
             return urls.isEmpty ? nil : .files(urls)
         }
-        if isVideo == true, let video = media?.redditVideo?.fallbackURL { return .video(video) }
+        if isVideo == true, let video = (media ?? secureMedia)?.redditVideo?.fallbackURL {
+            return .video(video)
+        }
         let site = (domain ?? url.flatMap { URLComponents(string: $0)?.host } ?? "").lowercased()
         if let url, site == "i.redd.it" { return .files([url]) }
         if let url, isSelf != true, !Self.isReddit(site), url.lowercased().hasPrefix("http") {

@@ -13,6 +13,7 @@ struct RedditPost: Decodable {
     let quarantine: Bool?
     let removedByCategory: String?
     let media: Media?
+    let secureMedia: Media?
     let preview: Preview?
     let galleryData: GalleryData?
     let mediaMetadata: [String: MediaItem]?
@@ -24,6 +25,7 @@ struct RedditPost: Decodable {
         case isVideo = "is_video"
         case over18 = "over_18"
         case removedByCategory = "removed_by_category"
+        case secureMedia = "secure_media"
         case galleryData = "gallery_data"
         case mediaMetadata = "media_metadata"
         case crosspostParentList = "crosspost_parent_list"

@@ -2,7 +2,7 @@ import Foundation
 
 /// What a Reddit link points at, before any request.
 enum RedditURL: Equatable {
-    /// A post by id (`/comments/<id>`, `/gallery/<id>`, `redd.it/<id>`).
+    /// A post by id (`/comments/<id>` in a subreddit or a user's profile, `/gallery/<id>`, `redd.it/<id>`).
     case post(id: String)
     /// A share link (`/r/<sub>/s/<code>`) that redirects to a post: the path to resolve.
     case share(path: String)
@@ -15,7 +15,7 @@ enum RedditURL: Equatable {
     static let id = "[a-z0-9]{1,12}"
     /// The routing patterns, kept in step with `init?(_:)`.
     static let patterns = [
-        site + "(r/[A-Za-z0-9_]{1,32}/)?comments/\(id)(/[^?#]*)?([?#].*)?$",
+        site + "((r|u|user)/[A-Za-z0-9_-]{1,32}/)?comments/\(id)(/[^?#]*)?([?#].*)?$",
         site + "gallery/\(id)/?([?#].*)?$",
         site + "r/[A-Za-z0-9_]{1,32}/s/[A-Za-z0-9]{1,32}/?([?#].*)?$",
         "^https?://(www\\.)?redd\\.it/\(id)/?([?#].*)?$",
@@ -56,7 +56,7 @@ enum RedditURL: Equatable {
         if lower.count >= 4, lower[0] == "r", lower[2] == "s" {
             self = .share(path: "/" + parts[0...3].joined(separator: "/"))
         } else if let index = lower.firstIndex(where: { $0 == "comments" || $0 == "gallery" }),
-            index + 1 < lower.count, index == 0 || (index == 2 && lower[0] == "r")
+            index + 1 < lower.count, index == 0 || (index == 2 && ["r", "u", "user"].contains(lower[0]))
         {
             self = .post(id: lower[index + 1])
         } else {

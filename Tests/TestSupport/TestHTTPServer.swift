@@ -20,6 +20,8 @@ public enum TestRoute: Sendable {
     case slow(bytes: [UInt8], chunkSize: Int, delay: Duration)
     /// 200 with a JSON document.
     case json(String)
+    /// Like `generated`, but chunked: no Content-Length, so the size shows only while streaming.
+    case unsized(size: Int, prefix: [UInt8])
 }
 
 /// What the server was asked, and what it answers; shared by the request handler and the tests.

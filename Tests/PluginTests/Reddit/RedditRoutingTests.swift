@@ -15,6 +15,8 @@ struct RedditRoutingTests {
         "https://www.reddit.com/gallery/abc123", "https://redd.it/abc123",
         "https://WWW.REDDIT.COM/R/aww/comments/ABC123/",
         "https://www.reddit.com/r/aww/comments/abc123/x/c0mment1/",
+        "https://www.reddit.com/user/cat_person/comments/abc123/x/",
+        "https://www.reddit.com/u/cat_person/comments/abc123",
     ]
 
     static let notClaimed = [

@@ -58,6 +58,20 @@ struct TwitterExtractionTests {
         #expect(result.metadata.title == "Launch day!" && !result.metadata.isNSFW)
     }
 
+    @Test("a variant served without a length is found too large while streaming; the next one is used")
+    func videoFallbackWhileStreaming() async throws {
+        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
+        defer { Task { await harness.stop() } }
+        try harness.serve(cassette: "twitter_video", at: "/tweet-result")
+        let big = TestRoute.unsized(size: 2_000_000, prefix: MediaFixtures.mp4(9))
+        harness.server.setRoute("/video/1280x720/launch.mp4", big)
+        harness.server.setRoute("/video/640x360/launch.mp4", .bytes(MediaFixtures.mp4(2)))
+        let result = try await harness.twitterRuntime().extract(
+            "https://twitter.com/rocketclub/status/463440424141459456")
+        #expect(try MediaFixtures.bytes(result.files[0].path) == MediaFixtures.mp4(2))
+        #expect(result.files.count == 1 && harness.server.hits("/video/1280x720/launch.mp4") == 2)
+    }
+
     @Test("every variant over the limit: TOO_LARGE with an explanation")
     func videoTooLarge() async throws {
         let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
