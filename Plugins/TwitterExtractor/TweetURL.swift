@@ -10,7 +10,7 @@ struct TweetURL: Equatable {
     static let pattern =
         "^https?://(((mobile|www)\\.)?(twitter|x)|fxtwitter|vxtwitter|fixupx|fixvx)\\.com/"
         + "([A-Za-z0-9_]{1,15}/status|i/status|i/web/status|statuses)/[0-9]{1,20}"
-        + "(/(photo|video)/[0-9]{1,2})?/?([?#].*)?$"
+        + "(/(photo|video)/[1-9][0-9]?)?/?([?#].*)?$"
 
     let id: String
     /// 1-based position in the tweet's media, or nil for every item.

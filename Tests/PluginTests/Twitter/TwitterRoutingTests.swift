@@ -21,7 +21,7 @@ struct TwitterRoutingTests {
         "https://x.com/jack/status/20/analytics", "https://x.com/home", "https://x.com/i/lists/123",
         "https://x.com.evil.example/jack/status/20", "https://evilx.com/jack/status/20",
         "https://nitter.net/jack/status/20", "ftp://x.com/jack/status/20", "https://x.com/hashtag/cats",
-        "https://cdn.syndication.twimg.com/tweet-result?id=20",
+        "https://cdn.syndication.twimg.com/tweet-result?id=20", "https://x.com/jack/status/20/photo/0",
     ]
 
     @Test("claimed links route to the plugin, which asks the API for tweet 20", arguments: claimed)
