@@ -11,6 +11,8 @@ let package = Package(
         .executable(name: "boss-host", targets: ["BossHost"]),
         .executable(name: "boss-bench", targets: ["BossBench"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
+        .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
+        .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +65,12 @@ let package = Package(
             name: "DirectMediaExtractor", dependencies: ["PluginABI"],
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),
         .target(
+            name: "TwitterExtractor", dependencies: ["PluginABI"],
+            path: "Plugins/TwitterExtractor", linkerSettings: pluginLinkerSettings),
+        .target(
+            name: "RedditExtractor", dependencies: ["PluginABI"],
+            path: "Plugins/RedditExtractor", linkerSettings: pluginLinkerSettings),
+        .target(
             name: "TestSupport",
             dependencies: [
                 "PluginABI", "CZlib", .product(name: "Hummingbird", package: "hummingbird"),
@@ -70,6 +78,6 @@ let package = Package(
             ],
             path: "Tests/TestSupport"),
         .testTarget(name: "HostTests", dependencies: ["BossCore", "BossNet", "BossDiscord", "TestSupport"]),
-        .testTarget(name: "PluginTests", dependencies: ["BossCore", "TestSupport"]),
+        .testTarget(name: "PluginTests", dependencies: ["BossCore", "PluginABI", "TestSupport"]),
     ]
 )

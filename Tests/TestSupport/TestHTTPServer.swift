@@ -20,6 +20,8 @@ public enum TestRoute: Sendable {
     case slow(bytes: [UInt8], chunkSize: Int, delay: Duration)
     /// 200 with a JSON document.
     case json(String)
+    /// Like `generated`, but chunked: no Content-Length, so the size shows only while streaming.
+    case unsized(size: Int, prefix: [UInt8])
 }
 
 /// What the server was asked, and what it answers; shared by the request handler and the tests.
@@ -29,12 +31,20 @@ final class TestServerState: Sendable {
 
     init(_ routes: [String: TestRoute]) { self.routes = Mutex(routes) }
 
+    /// A route keyed "path?query" wins over one keyed by the path alone; requests are counted under
+    /// both keys, so tests can check the exact query a plugin sent.
     func respond(_ request: Request) -> Response {
         let path = request.uri.path
+        let full = request.uri.query.map { path + "?" + $0 }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
-        requests.withLock { $0[path] = (($0[path]?.count ?? 0) + 1, headers) }
-        return TestResponses.response(for: routes.withLock { $0[path] }, method: request.method)
+        requests.withLock { requests in
+            for key in [path, full].compactMap({ $0 }) {
+                requests[key] = ((requests[key]?.count ?? 0) + 1, headers)
+            }
+        }
+        let route = routes.withLock { routes in full.flatMap { routes[$0] } ?? routes[path] }
+        return TestResponses.response(for: route, method: request.method)
     }
 }
 
@@ -52,7 +62,8 @@ public final class TestHTTPServer: Sendable {
         self.task = task
     }
 
-    /// Starts a server with `routes` (keys are paths such as "/media/cat.png").
+    /// Starts a server with `routes` (keys are paths such as "/media/cat.png", or a path with its
+    /// exact query, "/api?id=1").
     public static func start(_ routes: [String: TestRoute]) async throws -> TestHTTPServer {
         let state = TestServerState(routes)
         let (ports, continuation) = AsyncStream<Int>.makeStream()

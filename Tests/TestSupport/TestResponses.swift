@@ -26,6 +26,9 @@ enum TestResponses {
             return Response(
                 status: .ok, headers: [.contentType: contentType], body: generated(size: size, prefix: prefix)
             )
+        case .unsized(let size, let prefix):
+            let sized = generated(size: size, prefix: prefix)
+            return Response(status: .ok, body: ResponseBody { writer in try await sized.write(writer) })
         case .file(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return Response(status: .ok, body: file(path: path, size: size))

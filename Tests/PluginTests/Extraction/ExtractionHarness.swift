@@ -30,18 +30,25 @@ struct ExtractionHarness {
             name: "lib\(id).so")
     }
 
-    func installDirectPlugin() throws {
-        let built = BuildProducts.directory + "/libDirectMediaExtractor.so"
+    func installDirectPlugin() throws { try installPlugin(product: "DirectMediaExtractor") }
+
+    /// Copies the package-built plugin `lib<product>.so` into the plugins dir.
+    func installPlugin(product: String) throws {
         try FileManager.default.copyItem(
-            atPath: built, toPath: pluginsDirectory + "/libDirectMediaExtractor.so")
+            atPath: BuildProducts.directory + "/lib\(product).so",
+            toPath: pluginsDirectory + "/lib\(product).so")
     }
 
-    func runtime(allowPrivateNetworks: Bool = true, maxFileMB: Int = 1) throws -> HostRuntime {
-        let environment = HostEnvironment(values: [
+    /// A runtime over the harness's folders; `extra` adds environment, e.g. plugin config.
+    func runtime(allowPrivateNetworks: Bool = true, maxFileMB: Int = 1, extra: [String: String] = [:])
+        throws -> HostRuntime
+    {
+        let base = [
             "BOSS_PLUGINS_DIR": pluginsDirectory, "BOSS_DATA_DIR": dataDirectory,
             "BOSS_ALLOW_PRIVATE_NETWORKS": allowPrivateNetworks ? "1" : "0",
             "BOSS_MAX_FILE_MB": "\(maxFileMB)",
-        ])
+        ]
+        let environment = HostEnvironment(values: base.merging(extra) { _, new in new })
         let runtime = try HostRuntime(
             settings: try HostSettings(environment: environment), logger: Logger(label: "test"))
         _ = runtime.loader.loadAll()

@@ -1,0 +1,84 @@
+import Foundation
+import PluginABI
+
+/// A Reddit-hosted video: the DASH video stream, merged with its separate audio stream by ffmpeg
+/// when both are available (Reddit never serves them together).
+struct RedditVideo {
+    let host: JobHost
+
+    func download(_ videoURL: String, name: String) -> boss_status {
+        guard let audioURL = audioURL(beside: videoURL) else {
+            host.log(BOSS_LOG_INFO, "no audio track beside \(videoURL): downloading the video alone")
+            return host.fetchToFile(videoURL, name: name)
+        }
+        // A dry run only records what would be fetched: the video stands for the merged file.
+        if host.isDryRun { return host.fetchToFile(videoURL, name: name) }
+        guard let ffmpeg = FFmpeg.locate(configured: host.config("ffmpeg")) else {
+            host.log(BOSS_LOG_WARNING, "ffmpeg is not available: \(videoURL) is downloaded without audio")
+            return host.fetchToFile(videoURL, name: name)
+        }
+        guard let folder = host.workDirectory else {
+            return host.fail(BOSS_ERR_INTERNAL, "The host gave no work folder for merging the audio.")
+        }
+        let video = folder + "/v.mp4"
+        let audio = folder + "/a.mp4"
+        let merged = folder + "/out.mp4"
+        for (url, path) in [(videoURL, video), (audioURL, audio)] {
+            let status = host.download(url, to: path)
+            guard status == BOSS_OK else { return status }
+        }
+        if host.isCancelled { return BOSS_ERR_CANCELLED }
+        if let failure = FFmpeg.run(
+            ffmpeg, ["-v", "error", "-y", "-i", video, "-i", audio, "-c", "copy", merged])
+        {
+            host.log(
+                BOSS_LOG_WARNING, "ffmpeg could not merge the audio (\(failure)): sending the video alone")
+            return host.stream(video, name: name)
+        }
+        return host.stream(merged, name: name)
+    }
+
+    /// The audio stream beside `videoURL` (`.../DASH_720.mp4`), probed newest naming first.
+    func audioURL(beside videoURL: String) -> String? {
+        let withoutQuery = videoURL.split(separator: "?", maxSplits: 1).first.map(String.init) ?? videoURL
+        guard let slash = withoutQuery.lastIndex(of: "/") else { return nil }
+        let last = withoutQuery[withoutQuery.index(after: slash)...]
+        guard last.hasPrefix("DASH_"), last.hasSuffix(".mp4") else { return nil }
+        let folder = withoutQuery[...slash]
+        return ["DASH_AUDIO_128.mp4", "DASH_audio.mp4"].map { folder + $0 }.first {
+            host.head($0).status == BOSS_OK
+        }
+    }
+}
+
+/// Finding and running ffmpeg.
+enum FFmpeg {
+    /// The configured binary (plugin key `ffmpeg`; not executable counts as absent), else the first
+    /// `ffmpeg` on PATH.
+    static func locate(configured: String?) -> String? {
+        if let configured {
+            return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
+        }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/ffmpeg" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+    }
+
+    /// Runs ffmpeg; nil on success, else what went wrong (its error output).
+    static func run(_ executable: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        do { try process.run() } catch { return "\(error)" }
+        // Read before waiting: a full pipe would block ffmpeg.
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus != 0 else { return nil }
+        return "exit \(process.terminationStatus): " + String(decoding: output.prefix(500), as: UTF8.self)
+    }
+}
