@@ -52,10 +52,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The bot: commands, access control and delivery; joins the host core to the Discord client.
+        .target(
+            name: "BossBot",
+            dependencies: ["BossCore", "BossDiscord", .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "BossHost",
             dependencies: [
-                "BossCore",
+                "BossCore", "BossBot", "BossDiscord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -77,7 +81,8 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ],
             path: "Tests/TestSupport"),
-        .testTarget(name: "HostTests", dependencies: ["BossCore", "BossNet", "BossDiscord", "TestSupport"]),
+        .testTarget(
+            name: "HostTests", dependencies: ["BossCore", "BossNet", "BossDiscord", "BossBot", "TestSupport"]),
         .testTarget(name: "PluginTests", dependencies: ["BossCore", "PluginABI", "TestSupport"]),
     ]
 )

@@ -42,36 +42,18 @@ public struct HostSettings: Sendable {
         prefix = environment[.prefix]!
         pluginsDirectory = environment[.pluginsDirectory]!
         dataDirectory = environment[.dataDirectory]!
-        maxConcurrent = try Self.integer(environment, .maxConcurrent, in: 1...64)
-        maxQueue = try Self.integer(environment, .maxQueue, in: 0...10_000)
-        maxFileBytes = Int64(try Self.integer(environment, .maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
+        maxConcurrent = try environment.integer(.maxConcurrent, in: 1...64)
+        maxQueue = try environment.integer(.maxQueue, in: 0...10_000)
+        maxFileBytes = Int64(try environment.integer(.maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
         storageQuotaBytes =
-            Int64(try Self.integer(environment, .storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte
-        allowPrivateNetworks = try Self.flag(environment, .allowPrivateNetworks)
+            Int64(try environment.integer(.storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte
+        allowPrivateNetworks = try environment.flag(.allowPrivateNetworks)
         let metrics = environment[.metricsAddress]!
         metricsAddress = metrics == "off" ? nil : metrics
         logLevel = try Self.oneOf(
             environment, .logLevel, ["trace", "debug", "info", "notice", "warning", "error"])
         logFormat = try Self.oneOf(environment, .logFormat, ["text", "json"])
         logFile = environment[.logFile]
-    }
-
-    private static func integer(
-        _ env: HostEnvironment, _ key: SettingKey, in range: ClosedRange<Int>
-    ) throws(ConfigurationError) -> Int {
-        let raw = env[key] ?? ""
-        guard let value = Int(raw), range.contains(value) else {
-            throw .invalidValue(key: key.rawValue, value: raw, expected: "a whole number in \(range)")
-        }
-        return value
-    }
-
-    private static func flag(_ env: HostEnvironment, _ key: SettingKey) throws(ConfigurationError) -> Bool {
-        switch env[key]?.lowercased() {
-        case "1", "true", "yes": return true
-        case "0", "false", "no", nil: return false
-        case let other?: throw .invalidValue(key: key.rawValue, value: other, expected: "0 or 1")
-        }
     }
 
     private static func oneOf(

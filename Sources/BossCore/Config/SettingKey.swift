@@ -15,11 +15,21 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case logLevel = "BOSS_LOG_LEVEL"
     case logFormat = "BOSS_LOG_FORMAT"
     case logFile = "BOSS_LOG_FILE"
+    case adminIDs = "BOSS_ADMIN_IDS"
+    case allowedGuilds = "BOSS_ALLOWED_GUILDS"
+    case allowedChannels = "BOSS_ALLOWED_CHANNELS"
+    case allowedRoles = "BOSS_ALLOWED_ROLES"
+    case allowDMs = "BOSS_ALLOW_DMS"
+    case userRateLimit = "BOSS_USER_RATE_LIMIT"
+    case uploadLimitMB = "BOSS_UPLOAD_LIMIT_MB"
+    case reencodeOversize = "BOSS_REENCODE_OVERSIZE"
+    case shardID = "BOSS_SHARD_ID"
+    case shardCount = "BOSS_SHARD_COUNT"
 
     /// The value used when the setting is absent; nil when there is none.
     public var defaultValue: String? {
         switch self {
-        case .discordToken, .logFile: nil
+        case .discordToken, .logFile, .adminIDs, .allowedGuilds, .allowedChannels, .allowedRoles: nil
         case .discordAPIURL: "https://discord.com/api/v10"
         case .prefix: "$"
         case .pluginsDirectory: "plugins.d"
@@ -32,6 +42,12 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .metricsAddress: "127.0.0.1:9464"
         case .logLevel: "info"
         case .logFormat: "text"
+        case .allowDMs: "0"
+        case .userRateLimit: "5/60"
+        case .uploadLimitMB: "10"
+        case .reencodeOversize: "1"
+        case .shardID: "0"
+        case .shardCount: "auto"
         }
     }
 

@@ -89,7 +89,8 @@ public final class DiscordREST: Sendable {
         }
     }
 
-    static func encode(_ value: some Encodable) -> [UInt8] {
+    /// `value` as Discord JSON (snake_case keys).
+    public static func encode(_ value: some Encodable) -> [UInt8] {
         Array((try? DiscordJSON.encoder().encode(value)) ?? Data("{}".utf8))
     }
 }

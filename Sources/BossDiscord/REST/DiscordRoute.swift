@@ -43,6 +43,13 @@ public struct DiscordRoute: Sendable, Equatable {
     public static func editOriginal(application: Snowflake, token: String) -> DiscordRoute {
         DiscordRoute(.patch, "/webhooks/\(application)/\(token)/messages/@original")
     }
+    /// `PATCH /webhooks/{application}/{token}/messages/{message}`: edits a follow-up.
+    public static func editFollowup(application: Snowflake, token: String, message: Snowflake) -> DiscordRoute
+    {
+        DiscordRoute(
+            .patch, "/webhooks/\(application)/\(token)/messages/\(message)",
+            key: "/webhooks/\(application)/\(token)/messages/:id")
+    }
     /// `POST /webhooks/{application}/{token}`: an interaction follow-up message.
     public static func followup(application: Snowflake, token: String) -> DiscordRoute {
         DiscordRoute(.post, "/webhooks/\(application)/\(token)")

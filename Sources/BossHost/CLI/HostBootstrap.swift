@@ -19,10 +19,11 @@ enum HostBootstrap {
     static func logger(_ settings: HostSettings, quietDefault: Bool = false) -> Logger {
         let explicit = settings.environment.values[SettingKey.logLevel.rawValue] != nil
         let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let secrets = [settings.discordToken].compactMap { $0 }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = quietDefault && !explicit ? max(level, .warning) : level
-            return handler
+            return RedactingLogHandler(handler, secrets: secrets)
         }
         return Logger(label: "boss-host")
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BossBot
 import BossCore
 import Foundation
 
@@ -9,7 +10,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try HostBootstrap.settings()
-        guard settings.discordToken != nil else {
+        guard let token = settings.discordToken else {
             printError(
                 """
                 boss-host: DISCORD_TOKEN is not set.
@@ -19,10 +20,24 @@ struct RunCommand: AsyncParsableCommand {
                 """)
             throw ExitCode.usageOrConfiguration
         }
-        // The Discord gateway and REST client are not part of this build yet: say so plainly rather
-        // than pretend to serve.
-        printError(
-            "boss-host: the Discord connection is not available in this build yet; use `boss-host fetch`.")
-        throw ExitCode.failure
+        let botSettings: BotSettings
+        do {
+            botSettings = try BotSettings(settings)
+        } catch {
+            printError("boss-host: \(error)")
+            throw ExitCode.usageOrConfiguration
+        }
+        let logger = HostBootstrap.logger(settings)
+        DotEnvPermissions.warnIfShared(path: ".env", logger: logger)
+        let runtime = try HostBootstrap.runtime(settings, logger: logger)
+        let loaded = runtime.loader.loadAll()
+        logger.info("loaded \(loaded.added.count) plugin(s) from \(settings.pluginsDirectory)")
+        let launcher = BotLauncher(runtime: runtime, settings: botSettings, token: token, logger: logger)
+        do {
+            try await launcher.run()
+        } catch let error as BotLauncher.StartError {
+            printError("boss-host: \(error)")
+            throw error.isConfiguration ? ExitCode.usageOrConfiguration : ExitCode.failure
+        }
     }
 }

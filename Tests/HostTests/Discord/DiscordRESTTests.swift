@@ -91,7 +91,7 @@ struct DiscordRESTTests {
         #expect(posted.attachments?.first?.filename == "clip.mp4")
         let stored = try #require(discord.rest.messages.first)
         #expect(stored.content == "files")
-        #expect(stored.attachments.first?.bytes == bytes)
+        #expect(stored.attachments.first?.bytes.elementsEqual(bytes) == true, "uploaded bytes differ")
     }
 
     @Test("an upload over the limit is a payload-too-large error; a 5xx is retried")

@@ -1,0 +1,94 @@
+import BossCore
+import BossDiscord
+import Foundation
+import Logging
+import Synchronization
+
+/// The bot: gateway events in, commands handled, replies out. Each event is handled in a task of its
+/// own, so a slow REST call never delays another user's first reply.
+public final class DiscordBot: Sendable {
+    let gateway: GatewaySession
+    let rest: DiscordREST
+    let handler: CommandHandler
+    let settings: BotSettings
+    let logger: Logger
+    let identity = Mutex<(user: Snowflake, application: Snowflake)?>(nil)
+
+    /// A bot over a gateway session and the command handler.
+    public init(
+        gateway: GatewaySession, rest: DiscordREST, handler: CommandHandler, settings: BotSettings,
+        logger: Logger
+    ) {
+        self.gateway = gateway
+        self.rest = rest
+        self.handler = handler
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Handles events until the gateway's stream ends.
+    public func handleEvents() async {
+        await withDiscardingTaskGroup { group in
+            for await event in gateway.events {
+                group.addTask { await self.handle(event) }
+            }
+        }
+    }
+
+    func handle(_ event: GatewayEvent) async {
+        switch event {
+        case .ready(let ready):
+            identity.withLock { $0 = (ready.user.id, ready.application.id) }
+            await registerCommands(application: ready.application.id)
+        case .resumed:
+            break
+        case .messageCreate(let message):
+            await handle(message)
+        case .interactionCreate(let interaction):
+            await handle(interaction)
+        }
+    }
+
+    private func registerCommands(application: Snowflake) async {
+        do {
+            try await rest.call(
+                .overwriteCommands(application: application),
+                .json(DiscordREST.encode(SlashCommands.definitions)))
+            logger.info("registered \(SlashCommands.definitions.count) slash commands")
+        } catch {
+            logger.error("could not register slash commands: \(error)")
+        }
+    }
+
+    private func handle(_ message: Message) async {
+        guard message.author.bot != true, let me = identity.withLock({ $0 }) else { return }
+        let parser = CommandParser(prefix: settings.prefix, botUserID: me.user)
+        guard let parsed = parser.parse(message.content) else { return }
+        let invocation = Invocation(
+            user: message.author.id, guild: message.guildId, channel: message.channelId,
+            roles: message.member?.roles ?? [], uploadLimit: settings.uploadLimitBytes,
+            origin: .message(id: message.id))
+        await handler.handle(BotCommand(parsed), invocation)
+    }
+
+    private func handle(_ interaction: Interaction) async {
+        guard interaction.type == 2, let data = interaction.data, let user = interaction.invoker,
+            let channel = interaction.channelId
+        else { return }
+        // Within 3 s or Discord shows "the application did not respond": defer, answer by editing.
+        do {
+            try await rest.call(
+                .interactionCallback(id: interaction.id, token: interaction.token),
+                .json(Array(#"{"type":5}"#.utf8)))
+        } catch {
+            logger.error("could not acknowledge an interaction: \(error)")
+            return
+        }
+        let invocation = Invocation(
+            user: user.id, guild: interaction.guildId, channel: channel,
+            roles: interaction.member?.roles ?? [],
+            uploadLimit: interaction.attachmentSizeLimit.map(Int64.init) ?? settings.uploadLimitBytes,
+            origin: .interaction(application: interaction.applicationId, token: interaction.token))
+        await handler.handle(BotCommand(SlashCommands.parsed(data)), invocation)
+    }
+}

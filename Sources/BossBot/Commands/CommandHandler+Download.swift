@@ -1,0 +1,70 @@
+import BossCore
+import BossDiscord
+
+extension CommandHandler {
+    /// Queues each link; each gets its own reply, which the job then edits with progress and files.
+    func download(_ arguments: [String], _ invocation: Invocation, _ responder: Responder) async throws {
+        let (links, rejected) = LinkParser.parse(arguments)
+        guard !links.isEmpty else {
+            let example = "`\(settings.prefix)download https://x.com/user/status/123`"
+            let what =
+                rejected.first.map { "`\($0.prefix(100))` is not a link I can download." }
+                ?? "Give me a link."
+            _ = try await responder.first("❌ \(what) Send an http(s) link, e.g. \(example).")
+            return
+        }
+        guard links.count <= LinkParser.maxLinks else {
+            _ = try await responder.first(
+                "❌ That is \(links.count) links; send at most \(LinkParser.maxLinks) at a time.")
+            return
+        }
+        if let wait = limiter.take(links.count, for: invocation.user.rawValue) {
+            logger.notice(
+                "security: user rate limit hit", metadata: securityMetadata(invocation, kind: "rate_limited"))
+            _ = try await responder.first(
+                "⏱️ Slow down: you can start \(settings.rateCount) downloads per "
+                    + "\(settings.rateWindow.components.seconds) s. Try again in \(wait.components.seconds + 1) s."
+            )
+            return
+        }
+        let skipped =
+            rejected.isEmpty
+            ? "" : "\n(ignored: \(rejected.prefix(3).map { "`\($0.prefix(60))`" }.joined(separator: ", ")))"
+        for (index, link) in links.enumerated() {
+            let text = "⏳ Queued <\(link.url)>" + (index == 0 ? skipped : "")
+            let target =
+                index == 0 ? try await responder.first(text) : try await responder.another(text, index: index)
+            let context = DiscordJobContext(
+                target: target, channel: invocation.channel, spoiler: link.isSpoiler,
+                uploadLimit: invocation.uploadLimit)
+            do {
+                _ = try await queue.enqueue(
+                    url: link.url, requester: invocation.user.rawValue, context: context.encoded)
+            } catch {
+                try await replies.edit(target, "❌ \(error.userMessage)\n<\(link.url)>")
+            }
+        }
+    }
+
+    /// `cancel JOB`: the requester or an admin may cancel.
+    func cancel(_ argument: String?, _ invocation: Invocation) async -> String {
+        let digits = argument.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+        guard let digits, let raw = Int64(digits) else {
+            return
+                "❌ Which job? Use `\(settings.prefix)cancel 12` (the number from `\(settings.prefix)queue`)."
+        }
+        let id = JobID(rawValue: raw)
+        guard let job = await queue.job(id), job.scope == "discord" else {
+            return "❌ There is no job #\(raw)."
+        }
+        guard job.requester == invocation.user.rawValue || settings.access.isAdmin(invocation.user) else {
+            return "⛔ Job #\(raw) is someone else's; only they or an admin can cancel it."
+        }
+        do {
+            _ = try await queue.cancel(id)
+            return "🚫 Cancelling #\(raw)."
+        } catch {
+            return "❌ \(error.userMessage)"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import BossCore
+import BossDiscord
+
+extension CommandHandler {
+    func queueText() async -> String {
+        let snapshot = await queue.snapshot()
+        guard !snapshot.running.isEmpty || !snapshot.queued.isEmpty else { return "📭 The queue is empty." }
+        var lines = ["📋 **Queue** (\(snapshot.running.count) running, \(snapshot.queued.count) waiting)"]
+        for (job, progress) in snapshot.running.prefix(10) {
+            let percent = progress.total > 0 ? " \(progress.done * 100 / progress.total)%" : ""
+            lines.append("⬇️ #\(job.id)\(percent) <\(job.url)> (<@\(job.requester)>)")
+        }
+        for (position, job) in snapshot.queued.prefix(10).enumerated() {
+            lines.append("⏳ #\(job.id) (\(position + 1)) <\(job.url)> (<@\(job.requester)>)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func statusText() async -> String {
+        let snapshot = await queue.snapshot()
+        let gateway = await gateway()
+        let storage = runtime.quota.usage
+        let uptime = (ContinuousClock.now - startedAt).components.seconds
+        let latency = gateway.latency.map {
+            "\($0.components.attoseconds / 1_000_000_000_000_000 + $0.components.seconds * 1000) ms"
+        }
+        var lines = [
+            "📊 **Status**",
+            "Gateway: \(gateway.connected ? "connected" : "reconnecting") · latency \(latency ?? "n/a")",
+            "Queue: \(snapshot.running.count) running, \(snapshot.queued.count) waiting",
+            "Storage: \(ProgressText.megabytes(UInt64(storage.usedBytes))) of "
+                + "\(ProgressText.megabytes(UInt64(storage.limitBytes))) (\(Int(storage.percent))%)",
+            "Plugins: \(runtime.registry.plugins.count) loaded",
+            "Uptime: \(uptime / 3600) h \(uptime % 3600 / 60) min",
+        ]
+        for (job, progress) in snapshot.running.prefix(5) {
+            lines.append("⬇️ #\(job.id) \(ProgressText.megabytes(progress.done))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func pluginsText() -> String {
+        let plugins = runtime.registry.plugins.sorted { $0.manifest.priority > $1.manifest.priority }
+        guard !plugins.isEmpty else { return "🧩 No plugins are loaded." }
+        let lines = plugins.map { plugin in
+            let health = plugin.health.map { " ⚠️ \($0)" } ?? ""
+            return "🧩 `\(plugin.manifest.id)` \(plugin.manifest.version): \(plugin.manifest.name)\(health)"
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func helpText() -> String {
+        let p = settings.prefix
+        return """
+            **Boss-Bot** downloads media from links and posts the files here.
+            `\(p)download URL...` (or `\(p)dl`): download one or more links (`||url||` sends spoilers)
+            `\(p)queue`: what is running and waiting · `\(p)cancel JOB`: cancel your download
+            `\(p)status`: the bot's health · `\(p)plugins`: supported sites · `\(p)ping`: latency
+            Slash commands work too: `/download url:...`.
+            """
+    }
+
+    func reload() -> String {
+        let result = runtime.loader.rescan()
+        logger.notice(
+            "plugins reloaded by an admin: \(result.added.count) added, \(result.replaced.count) replaced")
+        var text =
+            "🔄 Plugins rescanned: \(result.added.count) added, \(result.replaced.count) replaced, "
+            + "\(result.removed.count) removed."
+        for failure in result.failures.prefix(5) { text += "\n⚠️ \(failure)" }
+        return text
+    }
+}

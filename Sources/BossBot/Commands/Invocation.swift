@@ -1,0 +1,69 @@
+import BossDiscord
+
+/// A command's circumstances: who, where, and how to answer.
+public struct Invocation: Sendable {
+    /// How the command arrived.
+    public enum Origin: Sendable, Equatable {
+        /// A prefix (or mention) command in a message.
+        case message(id: Snowflake)
+        /// A slash command, already answered with a deferred response.
+        case interaction(application: Snowflake, token: String)
+    }
+    /// Who used it.
+    public var user: Snowflake
+    /// Nil in DMs.
+    public var guild: Snowflake?
+    /// Where.
+    public var channel: Snowflake
+    /// The member's roles.
+    public var roles: [Snowflake]
+    /// The channel's upload limit for the bot.
+    public var uploadLimit: Int64
+    /// How it arrived.
+    public var origin: Origin
+
+    /// Creates an invocation.
+    public init(
+        user: Snowflake, guild: Snowflake?, channel: Snowflake, roles: [Snowflake], uploadLimit: Int64,
+        origin: Origin
+    ) {
+        self.user = user
+        self.guild = guild
+        self.channel = channel
+        self.roles = roles
+        self.uploadLimit = uploadLimit
+        self.origin = origin
+    }
+}
+
+/// Answers one invocation: the first reply (a reply to the command message, or the interaction's
+/// original response), then any further messages next to it.
+struct Responder: Sendable {
+    let replies: ReplyClient
+    let invocation: Invocation
+
+    /// The first answer; returns the message to edit later.
+    func first(_ text: String) async throws(DiscordRESTError) -> ReplyTarget {
+        switch invocation.origin {
+        case .message(let id):
+            return try await replies.reply(channel: invocation.channel, to: id, text, nonce: "r\(id)")
+        case .interaction(let application, let token):
+            let target = ReplyTarget.interaction(application: application, token: token, followup: nil)
+            try await replies.edit(target, text)
+            return target
+        }
+    }
+
+    /// A further answer (`index` ≥ 1 keeps its nonce unique).
+    func another(_ text: String, index: Int) async throws(DiscordRESTError) -> ReplyTarget {
+        switch invocation.origin {
+        case .message(let id):
+            let near = ReplyTarget.message(channel: invocation.channel, message: id)
+            return try await replies.post(near: near, replyTo: id, text, nonce: "r\(id)n\(index)")
+        case .interaction(let application, let token):
+            let near = ReplyTarget.interaction(application: application, token: token, followup: nil)
+            return try await replies.post(
+                near: near, replyTo: nil, text, nonce: "i\(index)\(token.suffix(20))")
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import BossCore
+import BossDiscord
+import Foundation
+
+extension DiscordJobExecutor {
+    /// Posts the files: the first batch replaces the reply's text, further batches are new messages.
+    /// Files over the channel's limit are re-encoded when they are videos (and allowed), else named.
+    func deliver(_ result: ExtractionResult, job: Job, context: DiscordJobContext) async throws -> JobOutcome
+    {
+        let spoiler = context.spoiler || result.metadata.isNSFW
+        var uploads = result.files.map { file in
+            UploadFile(name: (spoiler ? "SPOILER_" : "") + file.name, path: file.path, size: file.size)
+        }
+        var notes: [String] = []
+        let planner = UploadPlanner(uploadLimit: context.uploadLimit)
+        for file in planner.plan(uploads).oversize {
+            let index = uploads.firstIndex(of: file)!
+            if let smaller = await shrinkIfVideo(file, limit: planner.uploadLimit) {
+                uploads[index] = smaller
+                notes.append("ℹ️ `\(file.name)` was re-encoded to fit this channel's upload limit.")
+            } else {
+                notes.append(
+                    "⚠️ `\(file.name)` (\(ProgressText.megabytes(UInt64(file.size)))) is over this channel's "
+                        + "\(ProgressText.megabytes(UInt64(planner.uploadLimit))) upload limit, so it was not sent."
+                )
+            }
+        }
+        let batches = planner.plan(uploads).batches
+        let header = Self.describe(result.metadata, url: job.url, notes: notes)
+        guard let first = batches.first else {
+            try await replies.edit(context.target, "❌ #\(job.id) \(header)")
+            return .failed(category: .limit, message: "Every file is over the upload limit.")
+        }
+        try await replies.edit(context.target, header, files: first)
+        for (index, batch) in batches.enumerated().dropFirst() {
+            _ = try await replies.post(
+                near: context.target, replyTo: nil, "(\(index + 1)/\(batches.count))", files: batch,
+                nonce: "j\(job.id)b\(index)")
+        }
+        runtime.logger.info(
+            "job \(job.id) delivered \(uploads.count) file(s) in \(batches.count) message(s)",
+            metadata: ["plugin": "\(result.pluginID)"])
+        return .delivered
+    }
+
+    private func shrinkIfVideo(_ file: UploadFile, limit: Int64) async -> UploadFile? {
+        guard reencodeOversize,
+            [".mp4", ".webm", ".mov", ".mkv", ".m4v"].contains(where: file.path.lowercased().hasSuffix)
+        else { return nil }
+        let shrinker = self.shrinker
+        let path: String? = await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: shrinker.shrink(file.path, toFit: limit))
+            }
+        }
+        guard let path, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64
+        else {
+            return nil
+        }
+        let name = (file.name as NSString).deletingPathExtension + ".mp4"
+        return UploadFile(name: name, path: path, size: size)
+    }
+
+    /// `**Title** · by author` and the source, then any notes.
+    static func describe(_ metadata: MediaMetadata, url: String, notes: [String]) -> String {
+        var lines: [String] = []
+        let title = metadata.title.map { String($0.prefix(200)) }
+        switch (title, metadata.author) {
+        case (let title?, let author?): lines.append("**\(title)** · by \(author)")
+        case (let title?, nil): lines.append("**\(title)**")
+        case (nil, let author?): lines.append("by \(author)")
+        case (nil, nil): break
+        }
+        lines.append("<\(metadata.sourceURL ?? url)>")
+        return (lines + notes).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,99 @@
+import BossCore
+import BossDiscord
+import Foundation
+import Logging
+
+/// Runs a Discord job: extraction through the plugins with progress edits on the reply, then the files
+/// uploaded into the channel (the reply becomes the message carrying them), or a clear error.
+public struct DiscordJobExecutor: JobExecutor {
+    let runtime: HostRuntime
+    let replies: ReplyClient
+    let reencodeOversize: Bool
+    let shrinker: VideoShrinker
+    /// Minimum time between two progress edits of one message.
+    let progressInterval: Duration
+
+    /// An executor over the host core and the REST client.
+    public init(
+        runtime: HostRuntime, replies: ReplyClient, reencodeOversize: Bool,
+        shrinker: VideoShrinker = VideoShrinker(),
+        progressInterval: Duration = .seconds(2)
+    ) {
+        self.runtime = runtime
+        self.replies = replies
+        self.reencodeOversize = reencodeOversize
+        self.shrinker = shrinker
+        self.progressInterval = progressInterval
+    }
+
+    /// Extracts, uploads, and reports; the job's folder is removed afterwards whatever happened.
+    public func execute(_ job: Job, control: JobControl) async -> JobOutcome {
+        guard let context = DiscordJobContext.decode(job.context) else {
+            runtime.logger.error("job \(job.id) has no Discord context; dropped")
+            return .failed(category: .internal, message: "The job's reply target was lost.")
+        }
+        defer { runtime.dataDirectory.removeJobDirectory(job.id, quota: runtime.quota) }
+        let reporter = Task { await reportProgress(job, context.target, control: control) }
+        let result: ExtractionResult
+        do {
+            result = try await runtime.runner.extract(
+                ExtractionRequest(jobID: job.id, url: job.url), control: control)
+            reporter.cancel()
+        } catch {
+            reporter.cancel()
+            return await fail(job, context.target, error)
+        }
+        do {
+            return try await deliver(result, job: job, context: context)
+        } catch {
+            runtime.logger.error("job \(job.id): upload failed: \(error)", metadata: ["url": "\(job.url)"])
+            try? await replies.edit(
+                context.target, "❌ #\(job.id) The files could not be posted: \(Self.userText(error))")
+            return .failed(category: .discord, message: "Upload failed: \(error)")
+        }
+    }
+
+    /// Edits the reply at most once per `progressInterval`, only when the figures changed.
+    private func reportProgress(_ job: Job, _ target: ReplyTarget, control: JobControl) async {
+        var last = JobProgress()
+        var lastAt = ContinuousClock.now
+        try? await replies.edit(target, "⬇️ #\(job.id) starting…\n<\(job.url)>")
+        while !Task.isCancelled {
+            try? await Task.sleep(for: progressInterval)
+            guard !Task.isCancelled else { return }
+            let now = ContinuousClock.now
+            let progress = control.progress
+            guard progress != last else { continue }
+            let seconds =
+                Double((now - lastAt).components.seconds) + Double((now - lastAt).components.attoseconds)
+                / 1e18
+            let speed = Double(progress.done &- last.done) / max(seconds, 0.001)
+            try? await replies.edit(
+                target,
+                ProgressText.line(job: job.id, progress: progress, bytesPerSecond: speed, url: job.url))
+            (last, lastAt) = (progress, now)
+        }
+    }
+
+    private func fail(_ job: Job, _ target: ReplyTarget, _ error: any Error) async -> JobOutcome {
+        guard let extraction = error as? ExtractionError else {
+            runtime.logger.error("job \(job.id) failed: \(error)")
+            try? await replies.edit(target, "❌ #\(job.id) Something went wrong on the bot's side.")
+            return .failed(category: .internal, message: "\(error)")
+        }
+        if case .cancelled = extraction {
+            try? await replies.edit(target, "🚫 #\(job.id) Cancelled.\n<\(job.url)>")
+            return .cancelled
+        }
+        runtime.logger.warning("job \(job.id) failed: \(extraction)", metadata: ["url": "\(job.url)"])
+        try? await replies.edit(target, "❌ #\(job.id) \(extraction.userMessage)\n<\(job.url)>")
+        return .failed(category: extraction.category, message: extraction.userMessage)
+    }
+
+    static func userText(_ error: any Error) -> String {
+        if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
+            return "they are over Discord's upload limit."
+        }
+        return "Discord did not accept them; try again later."
+    }
+}

@@ -1,0 +1,93 @@
+import BossDiscord
+import Foundation
+
+/// A message body as Discord's create/edit endpoints take it. Mentions are never parsed: titles from
+/// other sites must not ping anyone.
+struct MessagePayload: Encodable {
+    struct Reference: Encodable {
+        var messageId: Snowflake
+        var failIfNotExists = false
+    }
+    struct AllowedMentions: Encodable {
+        var parse: [String] = []
+        var repliedUser = false
+    }
+    struct AttachmentRef: Encodable {
+        var id: Int
+        var filename: String
+    }
+    var content: String?
+    var nonce: String?
+    var enforceNonce: Bool?
+    var messageReference: Reference?
+    var allowedMentions = AllowedMentions()
+    var attachments: [AttachmentRef]?
+}
+
+/// Posts and edits the bot's replies, for channel messages and interactions alike.
+public struct ReplyClient: Sendable {
+    let rest: DiscordREST
+
+    /// A client over `rest`.
+    public init(rest: DiscordREST) { self.rest = rest }
+
+    /// Replies to message `replyTo` in `channel`; `nonce` makes a retried post create one message.
+    public func reply(channel: Snowflake, to replyTo: Snowflake, _ text: String, nonce: String)
+        async throws(DiscordRESTError)
+        -> ReplyTarget
+    {
+        let payload = MessagePayload(
+            content: Self.clip(text), nonce: nonce, enforceNonce: true,
+            messageReference: .init(messageId: replyTo))
+        let posted = try await rest.call(
+            .createMessage(channel: channel), json: payload, as: PostedMessage.self)
+        return .message(channel: channel, message: posted.id)
+    }
+
+    /// Replaces the target's text, and its attachments when `files` is not empty.
+    public func edit(_ target: ReplyTarget, _ text: String, files: [UploadFile] = [])
+        async throws(DiscordRESTError)
+    {
+        var payload = MessagePayload(content: Self.clip(text))
+        payload.attachments = files.enumerated().map { .init(id: $0, filename: $1.name) }
+        let route: DiscordRoute
+        switch target {
+        case .message(let channel, let message): route = .editMessage(channel: channel, message: message)
+        case .interaction(let application, let token, nil):
+            route = .editOriginal(application: application, token: token)
+        case .interaction(let application, let token, let followup?):
+            route = .editFollowup(application: application, token: token, message: followup)
+        }
+        try await rest.call(route, Self.body(payload, files))
+    }
+
+    /// A further message next to the target (a reply in the channel, or an interaction follow-up).
+    public func post(
+        near target: ReplyTarget, replyTo: Snowflake?, _ text: String, files: [UploadFile] = [], nonce: String
+    )
+        async throws(DiscordRESTError) -> ReplyTarget
+    {
+        var payload = MessagePayload(content: Self.clip(text), nonce: nonce, enforceNonce: true)
+        payload.attachments = files.enumerated().map { .init(id: $0, filename: $1.name) }
+        switch target {
+        case .message(let channel, _):
+            payload.messageReference = replyTo.map { .init(messageId: $0) }
+            let posted = try await rest.call(
+                .createMessage(channel: channel), Self.body(payload, files), as: PostedMessage.self)
+            return .message(channel: channel, message: posted.id)
+        case .interaction(let application, let token, _):
+            let posted = try await rest.call(
+                .followup(application: application, token: token), Self.body(payload, files),
+                as: PostedMessage.self)
+            return .interaction(application: application, token: token, followup: posted.id)
+        }
+    }
+
+    static func body(_ payload: MessagePayload, _ files: [UploadFile]) -> DiscordBody {
+        let json = DiscordREST.encode(payload)
+        return files.isEmpty ? .json(json) : .multipart(payloadJSON: json, files: files)
+    }
+
+    /// Discord refuses message content over 2000 characters.
+    static func clip(_ text: String) -> String { text.count <= 2000 ? text : String(text.prefix(1999)) + "…" }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TestSupport
+
+/// `boss-host run` as a child process against a fake Discord, with a media server and the package's
+/// direct-link plugin. The bot's user is 900, its application 800.
+struct BotHarness {
+    static let token = "bot-token-e2e.SECRET-value"
+    let cli: CLIHarness
+    let discord: FakeDiscord
+    let media: TestHTTPServer
+    let bot: ChildProcess
+
+    static func start(_ extra: [String: String] = [:], media routes: [String: TestRoute] = [:]) async throws
+        -> BotHarness
+    {
+        let cli = try CLIHarness()
+        let discord = try await FakeDiscord.start()
+        let media = try await TestHTTPServer.start(routes)
+        let environment = [
+            "DISCORD_TOKEN": token, "BOSS_DISCORD_API_URL": discord.apiURL, "BOSS_LOG_LEVEL": "debug",
+            "BOSS_METRICS_ADDR": "off",
+        ].merging(extra) { _, new in new }
+        let bot = try cli.launch(["run"], environment)
+        let harness = BotHarness(cli: cli, discord: discord, media: media, bot: bot)
+        guard await eventually(within: .seconds(20), { !discord.rest.registeredCommandNames.isEmpty }) else {
+            throw StartFailure(stderr: bot.stderr)
+        }
+        return harness
+    }
+
+    struct StartFailure: Error, CustomStringConvertible {
+        var stderr: String
+        var description: String { "the bot did not start:\n\(stderr)" }
+    }
+
+    /// Posts a user's message in guild 5, channel 10.
+    func say(
+        _ content: String, id: String, author: String = "42", channel: String = "10", guild: String? = "5"
+    ) {
+        let guildField = guild.map { #""guild_id":"\#($0)","# } ?? ""
+        let escaped = content.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\"")
+        discord.gateway.dispatch(
+            "MESSAGE_CREATE",
+            #"{"id":"\#(id)","channel_id":"\#(channel)",\#(guildField)"content":"\#(escaped)","#
+                + #""author":{"id":"\#(author)","username":"user\#(author)"},"member":{"roles":[]},"mentions":[]}"#
+        )
+    }
+
+    /// The bot's reply to message `id`, once it exists.
+    func reply(to id: String, where predicate: @escaping @Sendable (FakeMessage) -> Bool = { _ in true })
+        async
+        -> FakeMessage?
+    {
+        var found: FakeMessage?
+        _ = await eventually(within: .seconds(30)) {
+            found = discord.rest.messages.first { $0.replyTo == id && predicate($0) }
+            return found != nil
+        }
+        return found
+    }
+
+    func stop() async {
+        bot.kill(SIGTERM)
+        _ = await bot.wait(timeout: .seconds(40))
+        await discord.stop()
+        await media.stop()
+        cli.cleanUp()
+    }
+}
