@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "boss-host", targets: ["BossHost"]),
         .executable(name: "boss-bench", targets: ["BossBench"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
+        .library(name: "GalleryDLExtractor", type: .dynamic, targets: ["GalleryDLExtractor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,10 +51,13 @@ let package = Package(
             name: "DirectMediaExtractor", dependencies: ["PluginABI"],
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),
         .target(
+            name: "GalleryDLExtractor", dependencies: ["PluginABI"],
+            path: "Plugins/GalleryDLExtractor", linkerSettings: pluginLinkerSettings),
+        .target(
             name: "TestSupport",
             dependencies: ["PluginABI", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/TestSupport"),
         .testTarget(name: "HostTests", dependencies: ["BossCore", "BossNet", "TestSupport"]),
-        .testTarget(name: "PluginTests", dependencies: ["BossCore", "TestSupport"]),
+        .testTarget(name: "PluginTests", dependencies: ["BossCore", "GalleryDLExtractor", "TestSupport"]),
     ]
 )

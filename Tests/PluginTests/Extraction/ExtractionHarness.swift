@@ -30,18 +30,25 @@ struct ExtractionHarness {
             name: "lib\(id).so")
     }
 
-    func installDirectPlugin() throws {
-        let built = BuildProducts.directory + "/libDirectMediaExtractor.so"
+    func installDirectPlugin() throws { try installBuiltPlugin("DirectMediaExtractor") }
+
+    /// Copies the package's `lib<product>.so` into the plugins directory.
+    func installBuiltPlugin(_ product: String) throws {
+        let name = "lib\(product).so"
         try FileManager.default.copyItem(
-            atPath: built, toPath: pluginsDirectory + "/libDirectMediaExtractor.so")
+            atPath: BuildProducts.directory + "/" + name, toPath: pluginsDirectory + "/" + name)
     }
 
-    func runtime(allowPrivateNetworks: Bool = true, maxFileMB: Int = 1) throws -> HostRuntime {
-        let environment = HostEnvironment(values: [
-            "BOSS_PLUGINS_DIR": pluginsDirectory, "BOSS_DATA_DIR": dataDirectory,
-            "BOSS_ALLOW_PRIVATE_NETWORKS": allowPrivateNetworks ? "1" : "0",
-            "BOSS_MAX_FILE_MB": "\(maxFileMB)",
-        ])
+    /// `extra` adds environment variables, e.g. a plugin's `BOSS_PLUGIN_<ID>_<KEY>` configuration.
+    func runtime(allowPrivateNetworks: Bool = true, maxFileMB: Int = 1, extra: [String: String] = [:]) throws
+        -> HostRuntime
+    {
+        let environment = HostEnvironment(
+            values: [
+                "BOSS_PLUGINS_DIR": pluginsDirectory, "BOSS_DATA_DIR": dataDirectory,
+                "BOSS_ALLOW_PRIVATE_NETWORKS": allowPrivateNetworks ? "1" : "0",
+                "BOSS_MAX_FILE_MB": "\(maxFileMB)",
+            ].merging(extra) { _, new in new })
         let runtime = try HostRuntime(
             settings: try HostSettings(environment: environment), logger: Logger(label: "test"))
         _ = runtime.loader.loadAll()
