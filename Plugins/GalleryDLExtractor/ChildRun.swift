@@ -19,7 +19,7 @@ enum ChildOutcome: Equatable {
 struct ChildRun {
     let executable: String
     let arguments: [String]
-    /// Where its output files go (gallery-dl writes its downloads to the absolute -D folder).
+    /// Its working directory, where its output files go too.
     let directory: String
     let timeout: Duration
 
@@ -29,7 +29,8 @@ struct ChildRun {
         let outputPath = directory + "/gallery-dl.stdout"
         let errorPath = directory + "/gallery-dl.stderr"
         let pid: pid_t
-        switch Spawn.start(executable, arguments, stdout: outputPath, stderr: errorPath) {
+        switch Spawn.start(executable, arguments, directory: directory, stdout: outputPath, stderr: errorPath)
+        {
         case .success(let started): pid = started
         case .failure(let error): return .notStarted(reason: error.reason)
         }

@@ -1,14 +1,25 @@
 import Foundation
 
 /// posix_spawn with what a killable child needs: default signal dispositions, an empty signal mask,
-/// its own process group, stdin from /dev/null and stdout/stderr into files.
+/// its own process group, stdin from /dev/null, stdout/stderr into files, and no other descriptor
+/// of the host (an inherited lock file would stay locked for as long as gallery-dl runs).
 enum Spawn {
+    private typealias FileAction =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, Int32) -> Int32
+    private typealias DirectoryAction =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>?, UnsafePointer<CChar>?) -> Int32
+
+    /// glibc's `_np` file actions (2.29 and 2.34+) are not in Swift's Glibc module: found at run time.
+    private static func glibcAction<T>(_ name: String, as type: T.Type) -> T? {
+        dlsym(nil, name).map { unsafeBitCast($0, to: type) }
+    }
+
     struct Failure: Error {
         let reason: String
     }
 
     static func start(
-        _ executable: String, _ arguments: [String], stdout: String, stderr: String
+        _ executable: String, _ arguments: [String], directory: String, stdout: String, stderr: String
     ) -> Result<pid_t, Failure> {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -28,6 +39,14 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard let closeFrom = glibcAction("posix_spawn_file_actions_addclosefrom_np", as: FileAction.self)
+        else {
+            return .failure(Failure(reason: "glibc 2.34 or later is needed to start gallery-dl"))
+        }
+        _ = closeFrom(&actions, 3)
+        if let chdir = glibcAction("posix_spawn_file_actions_addchdir_np", as: DirectoryAction.self) {
+            _ = chdir(&actions, directory)
+        }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
         var pid: pid_t = 0
