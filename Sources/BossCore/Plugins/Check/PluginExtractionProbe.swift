@@ -8,7 +8,7 @@ struct PluginExtractionProbe {
     let path: String
     let url: String
     let environment: HostEnvironment
-    /// How long the check waits after before cancelling, and how long it then allows.
+    /// How long the check lets the extraction run before cancelling it, and how long it then allows.
     static let cancelAfter: Duration = .milliseconds(100)
     static let cancelBudget: Duration = .seconds(1)
 
