@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
+        .library(name: "GalleryDLExtractor", type: .dynamic, targets: ["GalleryDLExtractor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,6 +76,9 @@ let package = Package(
             name: "RedditExtractor", dependencies: ["PluginABI"],
             path: "Plugins/RedditExtractor", linkerSettings: pluginLinkerSettings),
         .target(
+            name: "GalleryDLExtractor", dependencies: ["PluginABI"],
+            path: "Plugins/GalleryDLExtractor", linkerSettings: pluginLinkerSettings),
+        .target(
             name: "TestSupport",
             dependencies: [
                 "PluginABI", "CZlib", .product(name: "Hummingbird", package: "hummingbird"),
@@ -83,6 +87,7 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(
             name: "HostTests", dependencies: ["BossCore", "BossNet", "BossDiscord", "BossBot", "TestSupport"]),
-        .testTarget(name: "PluginTests", dependencies: ["BossCore", "PluginABI", "TestSupport"]),
+        .testTarget(
+            name: "PluginTests", dependencies: ["BossCore", "PluginABI", "GalleryDLExtractor", "TestSupport"]),
     ]
 )

@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|leak|http|meta|dry)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|dry)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -90,6 +90,10 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     if (after(url, "/slow/")) {
         while (!h->is_cancelled(job)) usleep(10000);
         return BOSS_ERR_CANCELLED;
+    }
+    if (after(url, "/stuck/")) { /* ignores cancellation: what `plugin check` must catch */
+        sleep(3);
+        return BOSS_ERR_NO_MEDIA;
     }
     if ((rest = after(url, "/leak/"))) {
         boss_file *file = NULL;

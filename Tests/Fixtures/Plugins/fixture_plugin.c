@@ -1,5 +1,10 @@
 /* A configurable C plugin for loader tests and the routing benchmark. Every property comes from a -D
  * macro, so one source builds valid plugins and each kind of broken one. */
+#if defined(FIXTURE_CREATE_CRASHES) || defined(FIXTURE_CREATE_HANGS)
+#define _DEFAULT_SOURCE /* pause() under -std=c11 */
+#include <signal.h>
+#include <unistd.h>
+#endif
 #include <boss_plugin.h>
 
 #ifndef FIXTURE_ID
@@ -36,6 +41,15 @@ static void *create(const boss_host *host, const boss_config *config) {
     (void)config;
 #ifdef FIXTURE_CREATE_FAILS
     host->log(host, BOSS_LOG_ERROR, "fixture refuses to start");
+    return NULL;
+#elif defined(FIXTURE_CREATE_CRASHES)
+    /* What a NULL dereference does, without undefined behaviour the compiler could remove. */
+    (void)host;
+    raise(SIGSEGV);
+    return NULL;
+#elif defined(FIXTURE_CREATE_HANGS)
+    (void)host;
+    for (;;) pause();
     return NULL;
 #else
     static int instance;

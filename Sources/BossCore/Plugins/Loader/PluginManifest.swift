@@ -28,6 +28,18 @@ extension PluginManifest {
     static func validate(
         _ descriptor: UnsafePointer<boss_plugin_descriptor>
     ) throws(PluginLoadError) -> (PluginManifest, [URLPattern]) {
+        let manifest = try readFields(descriptor)
+        let compiled = try compilePatterns(manifest.patterns)
+        for url in manifest.exampleURLs where !compiled.contains(where: { $0.matches(url) }) {
+            throw .exampleNotClaimed(url: url)
+        }
+        return (manifest, compiled)
+    }
+
+    /// The field rules alone (sizes, ABI version, strings, lists, functions): patterns not compiled.
+    static func readFields(
+        _ descriptor: UnsafePointer<boss_plugin_descriptor>
+    ) throws(PluginLoadError) -> PluginManifest {
         let d = descriptor.pointee
         guard d.struct_size >= MemoryLayout<boss_plugin_descriptor>.offset(of: \.health)! else {
             throw .invalidDescriptor(
@@ -45,19 +57,20 @@ extension PluginManifest {
         guard d.create != nil, d.extract != nil, d.destroy != nil else {
             throw .invalidDescriptor(field: "create/extract/destroy", reason: "must not be NULL")
         }
-        var compiled: [URLPattern] = []
-        for pattern in patterns { compiled.append(try URLPattern(pattern)) }
-        for url in examples where !compiled.contains(where: { $0.matches(url) }) {
-            throw .exampleNotClaimed(url: url)
-        }
-        let manifest = PluginManifest(
+        return PluginManifest(
             id: id, name: try string(d.name, "name", max: 64),
             version: try string(d.version, "version", max: 32),
             description: try string(d.description, "description", max: 200, allowEmpty: true),
             abiVersion: d.abi_version,
             priority: d.priority, patterns: patterns, exampleURLs: examples,
             isThreadSafe: d.flags & BOSS_PLUGIN_THREAD_SAFE != 0)
-        return (manifest, compiled)
+    }
+
+    /// Compiles every pattern; the first that does not compile is the error.
+    static func compilePatterns(_ patterns: [String]) throws(PluginLoadError) -> [URLPattern] {
+        var compiled: [URLPattern] = []
+        for pattern in patterns { compiled.append(try URLPattern(pattern)) }
+        return compiled
     }
 
     private static func string(
