@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PLUGINS_DIR ?= plugins.d
 PLUGIN_PRODUCTS := DirectMediaExtractor TwitterExtractor RedditExtractor GalleryDLExtractor
-SWIFT_SOURCES := Sources Plugins Tests Package.swift
+SWIFT_SOURCES := Sources Plugins Tests Benchmarks Package.swift
 
 .PHONY: all deps build release plugins run test lint line-check bench hooks clean
 

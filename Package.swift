@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "boss-host", targets: ["BossHost"]),
         .executable(name: "boss-bench", targets: ["BossBench"]),
+        .executable(name: "boss-bench-discord", targets: ["DiscordReplyLatency"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
@@ -78,6 +79,9 @@ let package = Package(
         .target(
             name: "GalleryDLExtractor", dependencies: ["PluginABI"],
             path: "Plugins/GalleryDLExtractor", linkerSettings: pluginLinkerSettings),
+        // `make bench`'s Discord row: reply latency of the real host against the fake Discord.
+        .executableTarget(
+            name: "DiscordReplyLatency", dependencies: ["TestSupport"], path: "Benchmarks/DiscordReplyLatency"),
         .target(
             name: "TestSupport",
             dependencies: [

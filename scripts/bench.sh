@@ -3,6 +3,8 @@
 #   1. throughput: `boss-host fetch` of a 50 MB file vs `curl -o` of the same file from the same server
 #   2. memory: peak RSS of `boss-host fetch` with five concurrent 50 MB downloads (target < 64 MB)
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
+#   4. hot-add and cancel latency (boss-bench)
+#   5. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=.build/release/boss-host
@@ -68,3 +70,7 @@ done
 cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
     Tests/Fixtures/Plugins/behaviour_plugin.c -o "$work/libbehaviour.so"
 "$bench" cancel "$work/libbehaviour.so"
+# Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
+# built in debug: only the fake runs in it, on both ends of the measured path).
+swift build --product boss-bench-discord >/dev/null
+.build/debug/boss-bench-discord "$PWD/$host" "$PWD/plugins.d"

@@ -20,6 +20,8 @@ public struct FakeMessage: Sendable {
     public var replyTo: String?
     /// The JSON payload it was created with (or last edited with).
     public var payloadJSON: String
+    /// When the create request arrived.
+    public var createdAt: ContinuousClock.Instant = .now
 
     /// `payloadJSON` parsed.
     public var payload: [String: Any] {
