@@ -81,7 +81,8 @@ let package = Package(
             path: "Plugins/GalleryDLExtractor", linkerSettings: pluginLinkerSettings),
         // `make bench`'s Discord row: reply latency of the real host against the fake Discord.
         .executableTarget(
-            name: "DiscordReplyLatency", dependencies: ["TestSupport"], path: "Benchmarks/DiscordReplyLatency"),
+            name: "DiscordReplyLatency", dependencies: ["TestSupport"], path: "Benchmarks/DiscordReplyLatency"
+        ),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -57,6 +57,7 @@ public enum LinkParser {
     /// Sentence punctuation after a link is not part of it; a `)` is, when the link opened one.
     static func trimTrailingPunctuation(_ text: Substring) -> Substring {
         var text = text
+        if text.hasPrefix("(") { text = text.dropFirst() }
         while let last = text.last {
             if ".,!?;:'\"".contains(last) {
                 text = text.dropLast()
@@ -66,7 +67,6 @@ public enum LinkParser {
                 break
             }
         }
-        if text.hasPrefix("(") { text = text.dropFirst() }
         return text
     }
 }

@@ -3,25 +3,54 @@ import BossDiscord
 import Foundation
 
 extension DiscordJobExecutor {
-    /// Posts the files: the first batch replaces the reply's text, further batches are new messages.
-    /// Files over the channel's limit are re-encoded when they are videos (and allowed), else named.
+    /// Posts the files. A 413 (or error 40005) means the channel's real limit is lower than assumed:
+    /// the files are planned again under a lower limit, so they are re-encoded or named, never lost.
     func deliver(_ result: ExtractionResult, job: Job, context: DiscordJobContext) async throws -> JobOutcome
+    {
+        var limit = context.uploadLimit
+        var refusedByDiscord = false
+        while true {
+            do {
+                return try await send(
+                    result, job: job, context: context, limit: limit, refused: refusedByDiscord)
+            } catch let error as DiscordRESTError where error.isPayloadTooLarge && !refusedByDiscord {
+                let largest = result.files.map(\.size).max() ?? limit
+                limit = min(limit, Self.discordDefaultLimit, largest - 1)
+                refusedByDiscord = true
+                runtime.logger.warning(
+                    "job \(job.id): Discord refused the upload as too large; planning again")
+            }
+        }
+    }
+
+    /// Discord's upload limit without server boosts.
+    static let discordDefaultLimit: Int64 = 10 * 1_048_576
+
+    /// The first batch replaces the reply's text, further batches are new messages. Files over `limit`
+    /// are re-encoded when they are videos (and allowed), else named in the message.
+    private func send(
+        _ result: ExtractionResult, job: Job, context: DiscordJobContext, limit: Int64, refused: Bool
+    )
+        async throws -> JobOutcome
     {
         let spoiler = context.spoiler || result.metadata.isNSFW
         var uploads = result.files.map { file in
             UploadFile(name: (spoiler ? "SPOILER_" : "") + file.name, path: file.path, size: file.size)
         }
         var notes: [String] = []
-        let planner = UploadPlanner(uploadLimit: context.uploadLimit)
+        let planner = UploadPlanner(uploadLimit: limit)
         for file in planner.plan(uploads).oversize {
             let index = uploads.firstIndex(of: file)!
-            if let smaller = await shrinkIfVideo(file, limit: planner.uploadLimit) {
+            let size = ProgressText.megabytes(UInt64(file.size))
+            if let smaller = await shrinkIfVideo(file, limit: limit) {
                 uploads[index] = smaller
-                notes.append("ℹ️ `\(file.name)` was re-encoded to fit this channel's upload limit.")
+                notes.append("ℹ️ `\(file.name)` (\(size)) was re-encoded to fit this channel's upload limit.")
+            } else if refused {
+                notes.append("⚠️ Discord refused `\(file.name)` (\(size)) as too large for this channel.")
             } else {
+                let most = ProgressText.megabytes(UInt64(limit))
                 notes.append(
-                    "⚠️ `\(file.name)` (\(ProgressText.megabytes(UInt64(file.size)))) is over this channel's "
-                        + "\(ProgressText.megabytes(UInt64(planner.uploadLimit))) upload limit, so it was not sent."
+                    "⚠️ `\(file.name)` (\(size)) is over this channel's \(most) upload limit, so it was not sent."
                 )
             }
         }
