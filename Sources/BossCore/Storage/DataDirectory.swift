@@ -1,15 +1,18 @@
 import Foundation
 
-/// The data directory's layout: `downloads/<job>/`, `tmp/`, `plugin-cache/`, `queue.sqlite`.
+/// The data directory's layout: `downloads/<job>/`, `tmp/<pid>/`, `plugin-cache/<pid>/`, `queue.sqlite`.
+/// Scratch folders are per process, so a `boss-host fetch` next to a running bot leaves the bot's alone.
 public struct DataDirectory: Sendable {
     /// Absolute root.
     public let root: String
+    /// The process whose scratch folders these are.
+    let owner = getpid()
     /// Finished and running jobs' files, one folder per job.
     public var downloads: String { root + "/downloads" }
-    /// Scratch space; emptied at every start (whatever is there was orphaned by a crash).
-    public var tmp: String { root + "/tmp" }
-    /// Private copies of loaded plugins (a loaded file must never change under the host).
-    public var pluginCache: String { root + "/plugin-cache" }
+    /// This process's scratch space; emptied at start, like those of processes that are gone.
+    public var tmp: String { root + "/tmp/\(owner)" }
+    /// This process's private copies of loaded plugins (a loaded file must never change under it).
+    public var pluginCache: String { root + "/plugin-cache/\(owner)" }
     /// The queue database.
     public var queueDatabase: String { root + "/queue.sqlite" }
 
@@ -18,9 +21,20 @@ public struct DataDirectory: Sendable {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
     }
 
-    /// Creates the folders and empties `tmp/` and `plugin-cache/`; returns how many orphans it removed.
+    /// Creates the folders and removes the scratch of this process and of processes that are gone;
+    /// returns how many orphaned temporary entries it removed.
     public func prepare() throws(SinkError) -> Int {
         var removed = 0
+        for base in [root + "/tmp", root + "/plugin-cache"] {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [] {
+                if let pid = Int32(entry), pid != owner, Self.isRunning(pid) { continue }
+                let path = base + "/" + entry
+                if base.hasSuffix("/tmp") {
+                    removed += (try? FileManager.default.contentsOfDirectory(atPath: path).count) ?? 1
+                }
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
         for folder in [downloads, tmp, pluginCache] {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -28,15 +42,11 @@ public struct DataDirectory: Sendable {
                 throw .io(operation: "mkdir", path: folder, errno: EACCES)
             }
         }
-        for folder in [tmp, pluginCache] {
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-                if (try? FileManager.default.removeItem(atPath: folder + "/" + entry)) != nil, folder == tmp {
-                    removed += 1
-                }
-            }
-        }
         return removed
     }
+
+    /// Whether process `pid` exists (EPERM: it does, owned by someone else).
+    static func isRunning(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
 
     /// The folder of job `id`.
     public func jobDirectory(_ id: JobID) -> String { downloads + "/\(id)" }

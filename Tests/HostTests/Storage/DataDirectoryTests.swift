@@ -20,6 +20,25 @@ struct DataDirectoryTests {
                 && data.jobDirectory(JobID(rawValue: 7)) == root + "/downloads/7")
     }
 
+    @Test("scratch is per process: another live process's tmp/ survives a start, a dead one's is removed")
+    func scratchPerProcess() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-data-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let data = DataDirectory(root: root)
+        _ = try data.prepare()
+        #expect(data.tmp == root + "/tmp/\(getpid())")
+        let live = root + "/tmp/1/job-4"  // pid 1 always runs
+        var dead: Int32 = 4_000_000
+        while kill(dead, 0) == 0 || errno != ESRCH { dead -= 1 }
+        let orphan = root + "/tmp/\(dead)/job-5"
+        for folder in [live, orphan] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        #expect(try data.prepare() == 1)
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(!FileManager.default.fileExists(atPath: root + "/tmp/\(dead)"))
+    }
+
     @Test("expired job folders are removed and their bytes released from the quota")
     func expiry() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-data-\(UUID())").path
