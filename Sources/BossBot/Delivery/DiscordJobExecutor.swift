@@ -86,7 +86,8 @@ public struct DiscordJobExecutor: JobExecutor {
             return .cancelled
         }
         runtime.logger.warning("job \(job.id) failed: \(extraction)", metadata: ["url": "\(job.url)"])
-        try? await replies.edit(target, "❌ #\(job.id) \(extraction.userMessage)\n<\(job.url)>")
+        let advice = extraction.advice.map { " " + $0 } ?? ""
+        try? await replies.edit(target, "❌ #\(job.id) \(extraction.userMessage)\(advice)\n<\(job.url)>")
         return .failed(category: extraction.category, message: extraction.userMessage)
     }
 

@@ -38,6 +38,15 @@ struct BotDeliveryTests {
         #expect(refused?.content.contains("❌") == true)
     }
 
+    @Test("a failed download says why and what the user can do")
+    func failureAdvice() async throws {
+        let harness = try await BotHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.say("$dl \(harness.media.url("/gone.png"))", id: "8401")
+        let message = try #require(await harness.reply(to: "8401") { $0.content.hasPrefix("❌") })
+        #expect(message.content.contains("Check that the link is right"))
+    }
+
     @Test("a 413 from Discord is handled like the upload limit: the user is told")
     func discordRefusesTheUpload() async throws {
         let png = CLIHarness.png

@@ -1,0 +1,56 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What the operator sees when `boss-host run` cannot serve: each case exits with a message saying
+/// what to fix, and never prints the token.
+@Suite("Bot start-up and fatal errors", .serialized)
+struct BotStartupTests {
+    @Test("a fatal gateway close (4014) stops the bot with what to enable in the developer portal")
+    func fatalCloseCode() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let discord = try await FakeDiscord.start()
+        defer { Task { await discord.stop() } }
+        discord.gateway.identifyCloseCode.store(4014, ordering: .relaxed)
+        let result = try await cli.run(
+            ["run"], ["DISCORD_TOKEN": BotHarness.token, "BOSS_DISCORD_API_URL": discord.apiURL])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("enable the Message Content intent"))
+        #expect(discord.gateway.connections.count == 1, "a fatal code must not be retried")
+        #expect(!result.stderr.contains(BotHarness.token))
+    }
+
+    @Test("a rejected token (401 on /gateway/bot) exits 2 and says to reset it")
+    func rejectedToken() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let discord = try await FakeDiscord.start()
+        defer { Task { await discord.stop() } }
+        discord.rest.script(pathContains: "/gateway/bot", .status(401))
+        let result = try await cli.run(
+            ["run"], ["DISCORD_TOKEN": BotHarness.token, "BOSS_DISCORD_API_URL": discord.apiURL])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Reset Token"))
+        #expect(!result.stderr.contains(BotHarness.token))
+    }
+
+    @Test("a .env readable by other users gets a warning naming the fix")
+    func sharedDotEnv() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let discord = try await FakeDiscord.start()
+        defer { Task { await discord.stop() } }
+        for _ in 0..<2 { discord.rest.script(pathContains: "/gateway/bot", .status(401)) }
+        let dotEnv = cli.root + "/.env"
+        try "DISCORD_TOKEN=\(BotHarness.token)\n".write(toFile: dotEnv, atomically: true, encoding: .utf8)
+        chmod(dotEnv, 0o644)
+        let result = try await cli.run(["run"], ["BOSS_DISCORD_API_URL": discord.apiURL])
+        #expect(result.stderr.contains("chmod 600"))
+        chmod(dotEnv, 0o600)
+        let quiet = try await cli.run(["run"], ["BOSS_DISCORD_API_URL": discord.apiURL])
+        #expect(quiet.status == 2, "the token from .env reached Discord both times")
+        #expect(!quiet.stderr.contains("chmod 600"))
+        #expect(!(result.stderr + quiet.stderr).contains(BotHarness.token))
+    }
+}
