@@ -16,7 +16,7 @@ struct AddressGuard {
         for address in addresses where address.range != .public {
             logger.warning(
                 "security: refused request to a \(address.range.rawValue) address",
-                metadata: ["event": "ssrf_refused", "host": "\(url.host)", "address": "\(address)"])
+                metadata: ["security_event": "ssrf_refused", "host": "\(url.host)", "address": "\(address)"])
             throw .blockedAddress(host: url.host, address: address.description, range: address.range)
         }
         guard IPAddress(url.host) == nil, let first = addresses.first else { return nil }

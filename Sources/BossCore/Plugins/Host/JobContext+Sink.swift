@@ -21,6 +21,7 @@ extension JobContext {
             state.withLock { $0.openFiles[ObjectIdentifier(open)] = open }
             return (BOSS_OK, open)
         } catch {
+            logIfRejected(error)
             return (record(boss_status(error), "\(error)"), nil)
         }
     }
@@ -31,6 +32,7 @@ extension JobContext {
             try open.file?.write(bytes)
         } catch {
             state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+            logIfRejected(error)
             return record(boss_status(error), "\(error)")
         }
         let done = open.bytesWritten.add(UInt64(bytes.count), ordering: .relaxed).newValue
@@ -46,6 +48,7 @@ extension JobContext {
             state.withLock { $0.bytesOfEndedFiles += size }
             return BOSS_OK
         } catch {
+            logIfRejected(error)
             return record(boss_status(error), "\(error)")
         }
     }
@@ -66,5 +69,16 @@ extension JobContext {
                 "plugin left \(leftovers.count) file(s) open; aborted", metadata: ["job": "\(jobID)"])
         }
         for open in leftovers { open.file?.abort() }
+    }
+
+    /// A file the sink refuses for its size or content is a security event for the operator: a site or
+    /// a plugin sent something other than what it claimed.
+    private func logIfRejected(_ error: any Error) {
+        switch error as? SinkError {
+        case .tooLarge, .badType:
+            logger.warning(
+                "security: rejected file: \(error)", metadata: ["security_event": "file_rejected", "job": "\(jobID)"])
+        default: break
+        }
     }
 }
