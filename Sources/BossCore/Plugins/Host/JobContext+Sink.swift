@@ -77,7 +77,8 @@ extension JobContext {
         switch error as? SinkError {
         case .tooLarge, .badType:
             logger.warning(
-                "security: rejected file: \(error)", metadata: ["security_event": "file_rejected", "job": "\(jobID)"])
+                "security: rejected file: \(error)",
+                metadata: ["security_event": "file_rejected", "job": "\(jobID)"])
         default: break
         }
     }
