@@ -6,6 +6,8 @@ enum ChildOutcome: Equatable {
     case exited(code: Int32, stdout: String, stderr: String)
     /// The job was cancelled; the child was killed.
     case cancelled
+    /// The caller gave up on the run (e.g. the sink refused to take more); the child was killed.
+    case abandoned
     /// It ran past the timeout; the child was killed.
     case timedOut
     /// The executable could not be started.
@@ -24,8 +26,8 @@ struct ChildRun {
     let timeout: Duration
 
     /// Runs the child to the end; `isCancelled` is polled every 50 ms (cancelled jobs stop well
-    /// within a second; the poll costs nothing).
-    func wait(isCancelled: () -> Bool) -> ChildOutcome {
+    /// within a second; the poll costs nothing), and so is `onTick`, which returns false to give up.
+    func wait(isCancelled: () -> Bool, onTick: () -> Bool = { true }) -> ChildOutcome {
         let outputPath = directory + "/gallery-dl.stdout"
         let errorPath = directory + "/gallery-dl.stderr"
         let pid: pid_t
@@ -46,6 +48,10 @@ struct ChildRun {
             if ContinuousClock.now >= deadline {
                 Self.stop(pid)
                 return .timedOut
+            }
+            if !onTick() {
+                Self.stop(pid)
+                return .abandoned
             }
             usleep(50_000)
         }

@@ -1,40 +1,50 @@
 import Foundation
 import PluginABI
 
-/// Streams the files gallery-dl finished into the host's sink, which checks type, size and name.
-struct FileStreamer {
+/// Streams the files gallery-dl finished into the host's sink, which checks type, size and name, while
+/// gallery-dl is still working on the next ones: it writes `NAME.part` and renames the file when it is
+/// complete, so every file without that suffix is finished. Delivered files leave the work folder.
+final class FileStreamer {
     let host: UnsafePointer<boss_host>
     let job: OpaquePointer
     static let chunkSize = 256 * 1024
+    /// Files ended in the sink.
+    private(set) var ended = 0
+    /// The status that refused the last file, or stopped the delivery.
+    private(set) var failure: boss_status?
+    /// Set once a failure means no further file can be taken (quota, cancellation, file cap).
+    private(set) var mustStop = false
+    private var delivered: Set<String> = []
+    private var done: UInt64 = 0
 
-    /// How many files were ended, and the status that stopped the delivery or refused the last file.
-    struct Delivery {
-        var ended = 0
-        var failure: boss_status?
+    init(host: UnsafePointer<boss_host>, job: OpaquePointer) {
+        self.host = host
+        self.job = job
     }
 
-    /// Delivers every regular file under `directory`, in name order (gallery-dl numbers them).
-    func deliver(directory: String) -> Delivery {
-        var delivery = Delivery()
-        let files = Self.regularFiles(under: directory)
-        let total = files.reduce(UInt64(0)) { $0 + $1.size }
-        var done: UInt64 = 0
-        for file in files {
+    /// Delivers the finished files under `directory` not delivered yet, in name order (gallery-dl
+    /// numbers them). Returns false once the delivery must stop.
+    @discardableResult
+    func deliverFinished(in directory: String) -> Bool {
+        for file in Self.regularFiles(under: directory)
+        where !mustStop && !file.path.hasSuffix(".part") && !delivered.contains(file.path) {
+            delivered.insert(file.path)
             let status = stream(file.path, size: file.size)
+            try? FileManager.default.removeItem(atPath: file.path)
             done += file.size
-            host.pointee.progress(job, done, total)
+            host.pointee.progress(job, done, 0)
             if status == BOSS_OK {
-                delivery.ended += 1
+                ended += 1
                 continue
             }
-            delivery.failure = status
+            failure = status
             // One refused file (wrong type, too large) does not cost the others; these end the job.
             let fatal = [
                 BOSS_ERR_CANCELLED, BOSS_ERR_QUOTA, BOSS_ERR_TOO_MANY_FILES, BOSS_ERR_INVALID_ARGUMENT,
             ]
-            if fatal.contains(status) { break }
+            mustStop = fatal.contains(status)
         }
-        return delivery
+        return !mustStop
     }
 
     private func stream(_ path: String, size: UInt64) -> boss_status {

@@ -41,13 +41,17 @@ final class GalleryDLInstance: @unchecked Sendable {
         let downloads = work + "/files"
         try? FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
         // -R 0: the host's retry policy is the queue's, not gallery-dl's; -g only lists the URLs.
-        let mode = dryRun ? ["-g"] : ["-D", downloads, "--filesize-max", filesizeMax, "--no-part"]
+        let mode = dryRun ? ["-g"] : ["-D", downloads, "--filesize-max", filesizeMax]
         let run = ChildRun(
             executable: executable, arguments: mode + ["--range", "1-20", "-R", "0", "--", url],
             directory: work, timeout: timeout)
-        let outcome = run.wait { [host] in host.pointee.is_cancelled(job) != 0 }
+        let streamer = FileStreamer(host: host, job: job)
+        let outcome = run.wait(
+            isCancelled: { [host] in host.pointee.is_cancelled(job) != 0 },
+            onTick: { dryRun || streamer.deliverFinished(in: downloads) })
         switch outcome {
         case .cancelled: return BOSS_ERR_CANCELLED
+        case .abandoned: return streamer.failure ?? BOSS_ERR_INTERNAL
         case .timedOut:
             return fail(
                 job, BOSS_ERR_NETWORK, "gallery-dl did not finish within \(timeout.components.seconds) s")
@@ -56,9 +60,9 @@ final class GalleryDLInstance: @unchecked Sendable {
             return fail(job, BOSS_ERR_DEPENDENCY, "this site needs gallery-dl, which could not be started")
         case .exited(let code, let stdout, let stderr):
             if dryRun { return planDownloads(job, listing: stdout, code: code, stderr: stderr) }
-            let delivery = FileStreamer(host: host, job: job).deliver(directory: downloads)
-            if delivery.ended > 0 { return BOSS_OK }
-            if let failure = delivery.failure { return failure }
+            streamer.deliverFinished(in: downloads)
+            if streamer.ended > 0 { return BOSS_OK }
+            if let failure = streamer.failure { return failure }
             return failed(job, code: code, stderr: stderr)
         }
     }
