@@ -6,13 +6,17 @@ enum CurlEasy {
     static let globalInit: Void = { curl_global_init(3) }()  // CURL_GLOBAL_ALL; before any thread uses curl
 
     static func run(
-        _ request: HTTPRequest, url: CurlURL, pin: String?, policy: NetworkPolicy, transfer: CurlTransfer
+        _ request: HTTPRequest, url: CurlURL, pin: String?, policy: NetworkPolicy, transfer: CurlTransfer,
+        pool: CurlHandlePool?
     ) throws(HTTPError) {
         _ = globalInit
-        guard let curl = curl_easy_init() else {
+        let reusable = pin == nil ? pool : nil
+        guard let curl = reusable?.checkOut() ?? curl_easy_init() else {
             throw .transport(code: -1, message: "curl_easy_init failed")
         }
-        defer { curl_easy_cleanup(curl) }
+        defer {
+            if let reusable { reusable.checkIn(curl) } else { curl_easy_cleanup(curl) }
+        }
         var lists: [UnsafeMutablePointer<curl_slist>?] = []
         defer {
             for list in lists { curl_slist_free_all(list) }
@@ -52,6 +56,12 @@ enum CurlEasy {
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         installCallbacks(curl, context: context)
         let code: CURLcode = withBody(request, curl) { curl_easy_perform(curl) }
+        var connects = 0
+        boss_curl_get_long(curl, CURLINFO_NUM_CONNECTS, &connects)
+        if case .final(var head) = transfer.outcome {
+            head.reusedConnection = connects == 0
+            transfer.outcome = .final(head)
+        }
         if transfer.consumerError != nil { return }  // the caller rethrows the consumer's own error
         if transfer.outcome != nil && (code == CURLE_OK || code == CURLE_WRITE_ERROR) { return }
         throw map(code, url: url.text)

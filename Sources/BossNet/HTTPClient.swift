@@ -8,12 +8,16 @@ public final class HTTPClient: Sendable {
     /// The rules applied to every request.
     public let policy: NetworkPolicy
     private let logger: Logger
+    /// Handles kept alive between requests, when the client reuses connections.
+    private let pool: CurlHandlePool?
     private static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie"]
 
-    /// Creates a client.
-    public init(policy: NetworkPolicy, logger: Logger) {
+    /// Creates a client; with `reusesConnections`, connections stay open for the next request to the
+    /// same origin (for a trusted API; hops that need address pinning always get a fresh connection).
+    public init(policy: NetworkPolicy, logger: Logger, reusesConnections: Bool = false) {
         self.policy = policy
         self.logger = logger
+        pool = reusesConnections ? CurlHandlePool() : nil
     }
 
     /// Performs `request` on the calling thread. `onResponse` sees the final response's head before any
@@ -43,7 +47,7 @@ public final class HTTPClient: Sendable {
             let transfer = CurlTransfer(
                 url: url.text, isCancelled: isCancelled, onResponse: onResponse, onBody: onBody)
             do {
-                try CurlEasy.run(current, url: url, pin: pin, policy: policy, transfer: transfer)
+                try CurlEasy.run(current, url: url, pin: pin, policy: policy, transfer: transfer, pool: pool)
             } catch {
                 if let consumer = transfer.consumerError { throw consumer }
                 throw error

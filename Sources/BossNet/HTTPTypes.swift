@@ -66,6 +66,8 @@ public struct HTTPResponseHead: Sendable {
     public var headers: HTTPHeaders
     /// The URL that answered (after redirects).
     public var finalURL: String
+    /// The answer came over a connection kept open from an earlier request (no new handshake).
+    public var reusedConnection = false
     /// `Content-Length`, when sent.
     public var contentLength: Int64? {
         headers["content-length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }

@@ -30,7 +30,7 @@ public final class DiscordREST: Sendable {
         var policy = NetworkPolicy(userAgent: Self.userAgent)
         policy.trustedOrigins = Set([HTTPOrigin(url: base)].compactMap { $0 })
         policy.totalTimeout = .seconds(30)
-        http = HTTPClient(policy: policy, logger: logger)
+        http = HTTPClient(policy: policy, logger: logger, reusesConnections: true)
         self.logger = logger
         self.maxRetries = maxRetries
         self.retryBase = retryBase
