@@ -1,6 +1,6 @@
 import Foundation
 
-/// The data directory's layout: `downloads/<job>/`, `tmp/`, `plugin-cache/`, `queue.sqlite`.
+/// The data directory's layout: `downloads/<job>/`, `tmp/`, `plugin-cache/`, `queue.sqlite`, `backups/`.
 public struct DataDirectory: Sendable {
     /// Absolute root.
     public let root: String
@@ -12,6 +12,8 @@ public struct DataDirectory: Sendable {
     public var pluginCache: String { root + "/plugin-cache" }
     /// The queue database.
     public var queueDatabase: String { root + "/queue.sqlite" }
+    /// Scheduled backups of the queue database.
+    public var backups: String { root + "/backups" }
 
     /// A layout under `root` (made absolute against the working directory).
     public init(root: String) {
