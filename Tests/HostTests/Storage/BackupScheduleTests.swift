@@ -47,6 +47,23 @@ struct BackupScheduleTests {
         #expect(schedule.delayBeforeNext(now: now.addingTimeInterval(-86400)) == .seconds(3600))
     }
 
+    @Test("started the way BotLauncher starts it: the first backup lands in data/backups at once")
+    func launcherLine() async throws {
+        let harness = try BackupHarness()
+        defer { harness.cleanUp() }
+        try await BackupHarness.seed(harness.database, urls: ["https://example.com/a"])
+        let settings = try Self.settings(["BOSS_DATA_DIR": harness.data])
+        let logger = Logger(label: "t")
+        let backups = Task { await BackupSchedule(settings: settings, logger: logger)?.run() }
+        let folder = harness.data + "/backups"
+        #expect(
+            await eventually {
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).count == 1
+            })
+        backups.cancel()
+        await backups.value
+    }
+
     @Test("run() backs up on schedule until cancelled")
     func runs() async throws {
         let harness = try BackupHarness()
