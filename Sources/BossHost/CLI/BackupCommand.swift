@@ -13,7 +13,8 @@ struct BackupCommand: AsyncParsableCommand {
             but the newest BOSS_BACKUP_KEEP backups in DIR. `boss-host run --restore FILE` puts one back.
             """)
 
-    @Argument(help: "The folder to write the backup into (created when missing).")
+    @Argument(
+        help: ArgumentHelp("The folder to write the backup into (created when missing).", valueName: "DIR"))
     var directory: String
 
     func run() async throws {
