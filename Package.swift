@@ -91,7 +91,11 @@ let package = Package(
             ],
             path: "Tests/TestSupport"),
         .testTarget(
-            name: "HostTests", dependencies: ["BossCore", "BossNet", "BossDiscord", "BossBot", "TestSupport"]),
+            name: "HostTests",
+            dependencies: [
+                "BossCore", "BossNet", "BossDiscord", "BossBot", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "PluginTests", dependencies: ["BossCore", "PluginABI", "GalleryDLExtractor", "TestSupport"]),
     ]

@@ -72,5 +72,5 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
 "$bench" cancel "$work/libbehaviour.so"
 # Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
 # built in debug: only the fake runs in it, on both ends of the measured path).
-swift build --product boss-bench-discord >/dev/null
-.build/debug/boss-bench-discord "$PWD/$host" "$PWD/plugins.d"
+swift build --enable-code-coverage --product boss-bench-discord >/dev/null  # the same flags as `make build`: no rebuild
+LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-discord "$PWD/$host" "$PWD/plugins.d"

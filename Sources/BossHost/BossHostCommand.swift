@@ -7,7 +7,10 @@ struct BossHostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "boss-host",
         abstract: "Boss-Bot: a Discord bot that downloads media through extractor plugins.",
-        subcommands: [RunCommand.self, FetchCommand.self, PluginsCommand.self, PluginCommand.self],
+        subcommands: [
+            RunCommand.self, FetchCommand.self, InviteCommand.self, BackupCommand.self, PluginsCommand.self,
+            PluginCommand.self,
+        ],
         defaultSubcommand: RunCommand.self)
 
     /// Exit codes follow the operator contract: 2 for any usage or configuration error.

@@ -8,8 +8,9 @@ public final class ChildProcess: @unchecked Sendable {
     private let outputPath: String
     private let errorPath: String
 
-    /// Starts `executable` with `arguments`, the environment `environment` (nothing inherited but PATH
-    /// and HOME) and `directory` as working directory.
+    /// Starts `executable` with `arguments`, the environment `environment` (nothing inherited but PATH,
+    /// HOME and LLVM_PROFILE_FILE) and `directory` as working directory. LLVM_PROFILE_FILE, set by
+    /// `swift test --enable-code-coverage`, makes the child's coverage count with the tests'.
     public init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String)
         throws
     {
@@ -24,6 +25,7 @@ public final class ChildProcess: @unchecked Sendable {
         let inherited = ProcessInfo.processInfo.environment
         env["PATH"] = env["PATH"] ?? inherited["PATH"]
         env["HOME"] = env["HOME"] ?? inherited["HOME"]
+        env["LLVM_PROFILE_FILE"] = env["LLVM_PROFILE_FILE"] ?? inherited["LLVM_PROFILE_FILE"]
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))

@@ -28,6 +28,10 @@ public struct HostSettings: Sendable {
     public var logFormat: String
     /// Also log to this file when set.
     public var logFile: String?
+    /// Queue backups to keep (`boss-host backup` and the scheduled ones).
+    public var backupKeep: Int
+    /// Hours between scheduled queue backups while the bot runs; 0: none.
+    public var backupIntervalHours: Int
     /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
     public var environment: HostEnvironment
 
@@ -54,6 +58,8 @@ public struct HostSettings: Sendable {
             environment, .logLevel, ["trace", "debug", "info", "notice", "warning", "error"])
         logFormat = try Self.oneOf(environment, .logFormat, ["text", "json"])
         logFile = environment[.logFile]
+        backupKeep = try environment.integer(.backupKeep, in: 1...1000)
+        backupIntervalHours = try environment.integer(.backupIntervalHours, in: 0...8760)
     }
 
     private static func oneOf(

@@ -25,6 +25,8 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case reencodeOversize = "BOSS_REENCODE_OVERSIZE"
     case shardID = "BOSS_SHARD_ID"
     case shardCount = "BOSS_SHARD_COUNT"
+    case backupKeep = "BOSS_BACKUP_KEEP"
+    case backupIntervalHours = "BOSS_BACKUP_INTERVAL_HOURS"
 
     /// The value used when the setting is absent; nil when there is none.
     public var defaultValue: String? {
@@ -48,6 +50,8 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .reencodeOversize: "1"
         case .shardID: "0"
         case .shardCount: "auto"
+        case .backupKeep: "7"
+        case .backupIntervalHours: "24"
         }
     }
 

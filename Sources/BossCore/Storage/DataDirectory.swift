@@ -1,7 +1,8 @@
 import Foundation
 
-/// The data directory's layout: `downloads/<job>/`, `tmp/<pid>/`, `plugin-cache/<pid>/`, `queue.sqlite`.
-/// Scratch folders are per process, so a `boss-host fetch` next to a running bot leaves the bot's alone.
+/// The data directory's layout: `downloads/<job>/`, `tmp/<pid>/`, `plugin-cache/<pid>/`, `queue.sqlite`,
+/// `backups/`. Scratch folders are per process, so a `boss-host fetch` next to a running bot leaves the
+/// bot's alone.
 public struct DataDirectory: Sendable {
     /// Absolute root.
     public let root: String
@@ -15,6 +16,8 @@ public struct DataDirectory: Sendable {
     public var pluginCache: String { root + "/plugin-cache/\(owner)" }
     /// The queue database.
     public var queueDatabase: String { root + "/queue.sqlite" }
+    /// Scheduled backups of the queue database.
+    public var backups: String { root + "/backups" }
 
     /// A layout under `root` (made absolute against the working directory).
     public init(root: String) {

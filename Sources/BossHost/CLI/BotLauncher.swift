@@ -47,6 +47,8 @@ struct BotLauncher {
                 maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue),
             executor: executor, logger: logger)
         try await queue.start()
+        let backups = Task { await BackupSchedule(settings: runtime.settings, logger: logger)?.run() }
+        defer { backups.cancel() }
         let handler = CommandHandler(
             queue: queue, runtime: runtime, replies: replies, settings: settings,
             gateway: { (await session.isConnected, await session.latency) })

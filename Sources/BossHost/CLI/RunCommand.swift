@@ -8,7 +8,14 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Connect to Discord and serve commands (the default).")
 
+    @Option(
+        help: ArgumentHelp(
+            "Replace the queue database with this backup first (checked; refused when damaged).",
+            valueName: "FILE"))
+    var restore: String?
+
     func run() async throws {
+        try RestoreStep.perform(restore)
         let settings = try HostBootstrap.settings()
         guard let token = settings.discordToken else {
             printError(

@@ -1,0 +1,51 @@
+import ArgumentParser
+import BossCore
+import Foundation
+
+/// `boss-host backup DIR`: an online backup of the queue database into DIR, keeping the newest
+/// `BOSS_BACKUP_KEEP`. Safe while the bot runs.
+struct BackupCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Back up the queue database into a folder (safe while the bot runs).",
+        discussion: """
+            Writes DIR/queue-YYYYMMDD-HHMMSS.sqlite (UTC) with SQLite's online backup, then deletes all \
+            but the newest BOSS_BACKUP_KEEP backups in DIR. `boss-host run --restore FILE` puts one back.
+            """)
+
+    @Argument(
+        help: ArgumentHelp("The folder to write the backup into (created when missing).", valueName: "DIR"))
+    var directory: String
+
+    func run() async throws {
+        let settings = try HostBootstrap.settings()
+        let data = DataDirectory(root: settings.dataDirectory)
+        let backup = QueueBackup(
+            databasePath: data.queueDatabase, directory: directory, keep: settings.backupKeep)
+        do {
+            print(try backup.run())
+        } catch {
+            printError("boss-host: \(error)")
+            if case .noDatabase = error { throw ExitCode.usageOrConfiguration }
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `boss-host run --restore FILE`: checks the backup and puts it in place of the queue database before
+/// anything opens the queue.
+enum RestoreStep {
+    static func perform(_ file: String?) throws {
+        guard let file else { return }
+        let settings = try HostBootstrap.settings()
+        let database = DataDirectory(root: settings.dataDirectory).queueDatabase
+        do {
+            try QueueRestore.restore(file, to: database)
+        } catch {
+            printError("boss-host: \(error)")
+            if case .refused = error { throw ExitCode.usageOrConfiguration }
+            throw ExitCode.failure
+        }
+        printError("boss-host: restored the queue database \(database) from \(file)")
+    }
+}
