@@ -66,8 +66,16 @@ public actor GatewaySession {
             plannedDelay = nil
             reconnects += 1
             logger.info("gateway: reconnecting in \(delay) (\(session == nil ? "identify" : "resume"))")
-            try? await Task.sleep(for: delay)
+            await sleep(delay)
             if identifiesLeft <= 0 && session == nil { throw .identifyBudgetExhausted }
+        }
+    }
+
+    /// Waits `delay`, or less when `stop()` comes first.
+    private func sleep(_ delay: Duration) async {
+        let end = ContinuousClock.now + delay
+        while !stopped && ContinuousClock.now < end {
+            try? await Task.sleep(for: min(.milliseconds(100), end - .now))
         }
     }
 

@@ -70,8 +70,10 @@ public final class DiscordREST: Sendable {
             switch outcome {
             case .failure(let error):
                 failures += 1
-                guard failures <= maxRetries else { throw .transport("\(error)", route: route.bucketKey) }
-                logger.warning("discord: \(route.bucketKey) failed (\(error)); retrying")
+                // The URL may hold an interaction token: errors name the route's key instead.
+                let reason = "\(error)".replacingOccurrences(of: baseURL + route.path, with: route.bucketKey)
+                guard failures <= maxRetries else { throw .transport(reason, route: route.bucketKey) }
+                logger.warning("discord: \(route.bucketKey) failed (\(reason)); retrying")
             case .success(let (head, bytes)):
                 await limiter.update(route.bucketKey, headers: head.headers)
                 if (200..<300).contains(head.status) { return bytes }

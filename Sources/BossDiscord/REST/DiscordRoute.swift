@@ -11,6 +11,9 @@ public struct DiscordRoute: Sendable, Equatable {
     /// The rate-limit key, e.g. `PATCH /channels/1/messages/:id`.
     public var bucketKey: String
 
+    /// Interaction tokens are credentials: rate-limit keys (which reach logs) carry a stand-in.
+    static func masked(_ token: String) -> String { "token-\(UInt32(truncatingIfNeeded: token.hashValue))" }
+
     init(_ method: HTTPMethod, _ path: String, key: String? = nil) {
         self.method = method
         self.path = path
@@ -41,18 +44,21 @@ public struct DiscordRoute: Sendable, Equatable {
     }
     /// `PATCH /webhooks/{application}/{token}/messages/@original`: edits the interaction's answer.
     public static func editOriginal(application: Snowflake, token: String) -> DiscordRoute {
-        DiscordRoute(.patch, "/webhooks/\(application)/\(token)/messages/@original")
+        DiscordRoute(
+            .patch, "/webhooks/\(application)/\(token)/messages/@original",
+            key: "/webhooks/\(application)/\(masked(token))/messages/@original")
     }
     /// `PATCH /webhooks/{application}/{token}/messages/{message}`: edits a follow-up.
     public static func editFollowup(application: Snowflake, token: String, message: Snowflake) -> DiscordRoute
     {
         DiscordRoute(
             .patch, "/webhooks/\(application)/\(token)/messages/\(message)",
-            key: "/webhooks/\(application)/\(token)/messages/:id")
+            key: "/webhooks/\(application)/\(masked(token))/messages/:id")
     }
     /// `POST /webhooks/{application}/{token}`: an interaction follow-up message.
     public static func followup(application: Snowflake, token: String) -> DiscordRoute {
-        DiscordRoute(.post, "/webhooks/\(application)/\(token)")
+        DiscordRoute(
+            .post, "/webhooks/\(application)/\(token)", key: "/webhooks/\(application)/\(masked(token))")
     }
 }
 
