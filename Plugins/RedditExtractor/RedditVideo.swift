@@ -9,12 +9,14 @@ struct RedditVideo {
     func download(_ videoURL: String, name: String) -> boss_status {
         guard let audioURL = audioURL(beside: videoURL) else {
             host.log(BOSS_LOG_INFO, "no audio track beside \(videoURL): downloading the video alone")
+            host.setMetadata("note", "The video has no sound: the post has no audio track.")
             return host.fetchToFile(videoURL, name: name)
         }
         // A dry run only records what would be fetched: the video stands for the merged file.
         if host.isDryRun { return host.fetchToFile(videoURL, name: name) }
         guard let ffmpeg = FFmpeg.locate(configured: host.config("ffmpeg")) else {
             host.log(BOSS_LOG_WARNING, "ffmpeg is not available: \(videoURL) is downloaded without audio")
+            host.setMetadata("note", "The video is sent without sound: the bot's host cannot merge the audio.")
             return host.fetchToFile(videoURL, name: name)
         }
         guard let folder = host.workDirectory else {
@@ -33,6 +35,7 @@ struct RedditVideo {
         {
             host.log(
                 BOSS_LOG_WARNING, "ffmpeg could not merge the audio (\(failure)): sending the video alone")
+            host.setMetadata("note", "The video is sent without sound: its audio could not be merged.")
             return host.stream(video, name: name)
         }
         return host.stream(merged, name: name)

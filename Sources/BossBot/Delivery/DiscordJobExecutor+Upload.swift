@@ -101,6 +101,6 @@ extension DiscordJobExecutor {
         case (nil, nil): break
         }
         lines.append("<\(metadata.sourceURL ?? url)>")
-        return (lines + notes).joined(separator: "\n")
+        return (lines + metadata.notes.map { "ℹ️ " + $0 } + notes).joined(separator: "\n")
     }
 }

@@ -15,10 +15,9 @@ struct RedditVideoTests {
 
     @Test(
         "video and audio are merged into one MP4 with both streams",
-        .enabled(if: MediaFixtures.ffmpeg != nil, "needs ffmpeg"),
         arguments: ["DASH_AUDIO_128.mp4", "DASH_audio.mp4"])
     func merged(audioName: String) async throws {
-        let ffmpeg = try #require(MediaFixtures.ffmpeg)
+        let ffmpeg = try #require(MediaFixtures.ffmpeg, "ffmpeg is not installed: run `make deps`")
         let harness = try await harness()
         defer { Task { await harness.stop() } }
         let video = harness.root + "/v.mp4"
@@ -55,6 +54,7 @@ struct RedditVideoTests {
         #expect(harness.server.hits("/vid001/DASH_AUDIO_128.mp4") == 1)
         #expect(harness.server.hits("/vid001/DASH_audio.mp4") == 1)
         #expect(harness.server.hits("/vid001/DASH_720.mp4?source=fallback") == 1)
+        #expect(result.metadata.notes == ["The video has no sound: the post has no audio track."])
     }
 
     @Test("a dry run plans the video and downloads nothing, audio or not")
@@ -78,13 +78,13 @@ struct RedditVideoTests {
         let result = try await runtime.extract(Self.url)
         #expect(try MediaFixtures.bytes(result.files[0].path) == MediaFixtures.mp4(5))
         #expect(result.files.count == 1 && harness.server.hits("/vid001/DASH_AUDIO_128.mp4") == 1)
+        #expect(result.metadata.notes.first?.contains("without sound") == true)
     }
 
     @Test(
-        "ffmpeg failing on broken streams: the video alone, still delivered",
-        .enabled(if: MediaFixtures.ffmpeg != nil, "needs ffmpeg"))
+        "ffmpeg failing on broken streams: the video alone, still delivered", )
     func ffmpegFails() async throws {
-        let ffmpeg = try #require(MediaFixtures.ffmpeg)
+        let ffmpeg = try #require(MediaFixtures.ffmpeg, "ffmpeg is not installed: run `make deps`")
         let harness = try await harness()
         defer { Task { await harness.stop() } }
         harness.server.setRoute("/vid001/DASH_720.mp4", .bytes(MediaFixtures.mp4(7)))

@@ -8,6 +8,8 @@ public struct MediaMetadata: Sendable, Codable, Equatable {
     public var sourceURL: String?
     /// Whether the source marks the media as not safe for work (the message is spoilered).
     public var isNSFW = false
+    /// Sentences the plugin wants shown with the files (at most 5, each at most 300 characters).
+    public var notes: [String] = []
 
     /// Creates empty metadata.
     public init() {}
@@ -19,6 +21,8 @@ public struct MediaMetadata: Sendable, Codable, Equatable {
         case "author": author = value
         case "source_url": sourceURL = value
         case "nsfw": isNSFW = value == "1" || value.lowercased() == "true"
+        case "note" where notes.count < 5: notes.append(String(value.prefix(300)))
+        case "note": break
         default: return false
         }
         return true

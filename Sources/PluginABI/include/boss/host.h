@@ -54,7 +54,10 @@ typedef struct boss_host {
     /* Report progress in bytes; `total` 0 when unknown. Cheap: call it as often as you like. */
     void (*progress)(boss_job *job, uint64_t done, uint64_t total);
     /* Describe the media for the message that carries it. Keys: "title", "author", "source_url",
-     * "nsfw" ("1"/"0"). Both strings are copied. Unknown keys give BOSS_ERR_INVALID_ARGUMENT. */
+     * "nsfw" ("1"/"0"), and "note": a sentence shown with the files (e.g. "Sent without sound: the
+     * post has no audio track."; each call adds one, at most 5). Both strings are copied. Unknown keys
+     * give BOSS_ERR_INVALID_ARGUMENT ("note" came after the first ABI 1 hosts, which refuse it that way:
+     * ignore the status). */
     boss_status (*set_metadata)(boss_job *job, const char *key, const char *value);
     /* A user-facing sentence that explains the status extract is about to return (copied). */
     boss_status (*set_error_detail)(boss_job *job, const char *message);
