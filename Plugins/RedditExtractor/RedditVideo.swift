@@ -16,7 +16,8 @@ struct RedditVideo {
         if host.isDryRun { return host.fetchToFile(videoURL, name: name) }
         guard let ffmpeg = FFmpeg.locate(configured: host.config("ffmpeg")) else {
             host.log(BOSS_LOG_WARNING, "ffmpeg is not available: \(videoURL) is downloaded without audio")
-            host.setMetadata("note", "The video is sent without sound: the bot's host cannot merge the audio.")
+            host.setMetadata(
+                "note", "The video is sent without sound: the bot's host cannot merge the audio.")
             return host.fetchToFile(videoURL, name: name)
         }
         guard let folder = host.workDirectory else {
