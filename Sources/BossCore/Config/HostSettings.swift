@@ -28,6 +28,12 @@ public struct HostSettings: Sendable {
     public var logFormat: String
     /// Also log to this file when set.
     public var logFile: String?
+    /// Size at which the log file is rotated, in bytes.
+    public var logMaxBytes: Int64
+    /// Rotated log files kept (`FILE.1` … `FILE.N`).
+    public var logKeep: Int
+    /// How long running downloads may take to finish after SIGTERM/SIGINT.
+    public var shutdownGrace: Duration
     /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
     public var environment: HostEnvironment
 
@@ -54,6 +60,9 @@ public struct HostSettings: Sendable {
             environment, .logLevel, ["trace", "debug", "info", "notice", "warning", "error"])
         logFormat = try Self.oneOf(environment, .logFormat, ["text", "json"])
         logFile = environment[.logFile]
+        logMaxBytes = Int64(try environment.integer(.logMaxMB, in: 1...10_000)) * Self.bytesPerMegabyte
+        logKeep = try environment.integer(.logKeep, in: 0...100)
+        shutdownGrace = .seconds(try environment.integer(.shutdownGraceSeconds, in: 0...3600))
     }
 
     private static func oneOf(
