@@ -9,34 +9,35 @@ extension DashboardScript {
         }
         function draw(chart) {
           const canvas = document.getElementById(chart.id), g = canvas.getContext("2d");
-          const w = canvas.width, h = canvas.height, pad = 28;
+          const w = canvas.width, h = canvas.height, pad = 28, top = 14, bottom = h - 28;
           g.fillStyle = `rgb(${BACKGROUND.join(",")})`; g.fillRect(0, 0, w, h);
           const all = chart.series.flatMap(s => s.points || []);
           const max = Math.max(1, ...all) * 1.1;
-          g.strokeStyle = "#2a3140"; g.fillStyle = "#8a94a6"; g.font = "11px sans-serif";
+          g.strokeStyle = "#2a3140"; g.fillStyle = "#8a94a6"; g.font = "11px sans-serif"; g.lineWidth = 1;
           for (let i = 0; i <= 4; i++) {
-            const y = pad / 2 + (h - pad) * i / 4;
+            const y = top + (bottom - top) * i / 4;
             g.beginPath(); g.moveTo(pad, y); g.lineTo(w - 4, y); g.stroke();
             g.fillText(human(max * (4 - i) / 4), 2, y + 4);
           }
           let x0 = pad + 4;
           for (const s of chart.series) {
-            const pts = s.points || [];
+            const pts = s.points || [], span = Math.min(HISTORY, Math.max(10, pts.length));
             g.strokeStyle = s.color; g.fillStyle = s.color; g.lineWidth = 2; g.beginPath();
             pts.forEach((v, i) => {
-              const x = pad + (w - pad - 4) * (i + HISTORY - pts.length) / (HISTORY - 1);
-              const y = pad / 2 + (h - pad) * (1 - v / max);
+              const x = pad + (w - pad - 4) * (i + span - pts.length) / (span - 1);
+              const y = bottom - (bottom - top) * v / max;
               i ? g.lineTo(x, y) : g.moveTo(x, y);
             });
-            if (pts.length === 1) g.arc(w - 4, pad / 2 + (h - pad) * (1 - pts[0] / max), 2, 0, 7);
+            if (pts.length === 1) g.arc(w - 6, bottom - (bottom - top) * pts[0] / max, 3, 0, 7);
             g.stroke();
-            g.fillText(s.name, x0, h - 4); x0 += g.measureText(s.name).width + 14;
+            g.fillText(s.name, x0, h - 6); x0 += g.measureText(s.name).width + 14;
           }
-          const pixels = g.getImageData(pad, 0, w - pad, h - pad / 2 - 4).data;
+          // Pixels the series drew in the plot area (grid lines and labels are too dim to count).
+          const pixels = g.getImageData(pad, 0, w - pad, bottom + 3).data;
           let ink = 0;
           for (let i = 0; i < pixels.length; i += 4)
             if (Math.abs(pixels[i] - BACKGROUND[0]) + Math.abs(pixels[i + 1] - BACKGROUND[1])
-                + Math.abs(pixels[i + 2] - BACKGROUND[2]) > 60) ink++;
+                + Math.abs(pixels[i + 2] - BACKGROUND[2]) > 100) ink++;
           canvas.dataset.points = Math.max(...chart.series.map(s => (s.points || []).length));
           canvas.dataset.ink = ink;
           return canvas.dataset.points > 0;
