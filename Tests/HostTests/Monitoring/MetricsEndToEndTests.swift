@@ -23,6 +23,7 @@ struct MetricsEndToEndTests {
         let before = try await MetricsScrape.read(base)
         harness.discord.rest.rateLimitNext(pathContains: "/messages", retryAfter: 0.2)
         harness.say("$dl \(harness.media.url("/media/slow.png"))", id: "9001")
+        _ = await harness.reply(to: "9001")  // queued (and started) before the next one is asked for
         harness.say("$dl \(harness.media.url("/media/cat.png"))", id: "9002")
         var sawQueue = false
         var sawStorage = false
@@ -47,6 +48,8 @@ struct MetricsEndToEndTests {
         _ = await eventually(within: .seconds(10)) {
             after = (try? await MetricsScrape.read(base)) ?? before
             return after.value(MetricName.gatewayLatency) > 0 && after.value(MetricName.errors) > 0
+                && after.value(MetricName.gatewayReconnects) > before.value(MetricName.gatewayReconnects)
+                && after.value(MetricName.gatewayConnected) == 1
         }
         for family in MetricName.all { #expect(after.has(family), "\(family) is missing from /metrics") }
         func moved(_ name: String, _ labels: [String: String] = [:]) -> Double {
