@@ -21,7 +21,7 @@ public enum BossMetrics {
         Counter(label: MetricName.errors, dimensions: [("category", category)]).increment()
     }
 
-    /// `command`, which arrived at `arrived`, has been answered.
+    /// `command`, which arrived at `arrived`, has been answered (downloads: acknowledged and queued).
     public static func commandAnswered(_ command: String, since arrived: ContinuousClock.Instant) {
         Timer(label: MetricName.commandResponse, dimensions: [("command", command)])
             .recordSeconds(seconds(since: arrived))

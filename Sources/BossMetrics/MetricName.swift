@@ -13,7 +13,8 @@ public enum MetricName {
     public static let downloadSpeed = "boss_download_speed_bytes_per_second"
     /// Counter, label `category` (an `ErrorCategory` raw value): errors.
     public static let errors = "boss_errors_total"
-    /// Histogram, label `command`: seconds from a command's arrival to its first answer.
+    /// Histogram, label `command`: seconds from a command's arrival until it has been answered (for
+    /// downloads: every link acknowledged and queued).
     public static let commandResponse = "boss_command_response_seconds"
     /// Histogram, label `route`: seconds per Discord REST request.
     public static let discordRequest = "boss_discord_request_seconds"
