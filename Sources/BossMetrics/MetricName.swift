@@ -32,7 +32,8 @@ public enum MetricName {
     public static let storagePercent = "boss_storage_quota_used_percent"
     /// Counter, label `reason` (`too_large`, `bad_type`, `quota`, `empty`, `io`): files the sink refused.
     public static let filesRejected = "boss_files_rejected_total"
-    /// Counter, label `kind` (`refused_user`, `not_admin`, `rate_limited`, …): security events.
+    /// Counter, label `kind` (`refused_user`, `not_admin`, `rate_limited`, `blocked_address`): security
+    /// events.
     public static let securityEvents = "boss_security_events_total"
     /// Counter, label `plugin`: extractions each plugin ran.
     public static let pluginJobs = "boss_plugin_jobs_total"

@@ -44,7 +44,7 @@ public enum MonitoringSystem {
         for reason in ["too_large", "bad_type", "quota", "empty", "io"] {
             Counter(label: MetricName.filesRejected, dimensions: [("reason", reason)]).increment(by: 0)
         }
-        for kind in ["refused_user", "not_admin", "rate_limited"] {
+        for kind in ["refused_user", "not_admin", "rate_limited", "blocked_address"] {
             Counter(label: MetricName.securityEvents, dimensions: [("kind", kind)]).increment(by: 0)
         }
     }

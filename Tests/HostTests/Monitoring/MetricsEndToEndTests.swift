@@ -77,6 +77,23 @@ struct MetricsEndToEndTests {
         #expect(!after.text.contains(BotHarness.token))
     }
 
+    @Test("a download aimed at a private address counts a blocked_address security event")
+    func blockedAddress() async throws {
+        let harness = try await BotHarness.start(
+            Self.monitored.merging(["BOSS_ALLOW_PRIVATE_NETWORKS": "0"]) { _, new in new },
+            media: ["/media/cat.png": .bytes(Self.png, contentType: "image/png")])
+        defer { Task { await harness.stop() } }
+        let base = try await harness.metricsBase()
+        let before = try await MetricsScrape.read(base)
+        harness.say("$dl \(harness.media.url("/media/cat.png"))", id: "9201")
+        #expect(await harness.reply(to: "9201") { $0.history.count > 1 } != nil)
+        let after = try await MetricsScrape.read(base)
+        let kind = ["kind": "blocked_address"]
+        #expect(
+            after.value(MetricName.securityEvents, kind) - before.value(MetricName.securityEvents, kind) == 1)
+        #expect(harness.media.hits("/media/cat.png") == 0)
+    }
+
     @Test("/healthz: 200 with the JSON report when healthy, 503 with the reason when no plugin is loaded")
     func health() async throws {
         let harness = try await BotHarness.start(Self.monitored)
