@@ -19,6 +19,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
@@ -41,29 +44,50 @@ let package = Package(
         .target(
             name: "BossNet",
             dependencies: ["CCurl", "CWebSockets", .product(name: "Logging", package: "swift-log")]),
+        // The metric names and one-line recording calls, over the swift-metrics API only (no backend, no
+        // server): the queue, the Discord client and the bot record without knowing who exports.
+        .target(name: "BossMetrics", dependencies: [.product(name: "Metrics", package: "swift-metrics")]),
         // A Discord client: gateway session, REST with rate limits, the API's models. Knows nothing of
         // plugins, queues or storage.
         .target(
             name: "BossDiscord",
-            dependencies: ["BossNet", "CZlib", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "BossNet", "BossMetrics", "CZlib", .product(name: "Logging", package: "swift-log"),
+            ]),
         // Queue, storage, media sink and plugin loader; knows nothing of Discord.
         .target(
             name: "BossCore",
             dependencies: [
-                "BossNet", "PluginABI",
+                "BossNet", "BossMetrics", "PluginABI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // The bot: commands, access control and delivery; joins the host core to the Discord client.
         .target(
             name: "BossBot",
-            dependencies: ["BossCore", "BossDiscord", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "BossCore", "BossDiscord", "BossMetrics", .product(name: "Logging", package: "swift-log"),
+            ]),
+        // The operator's window: Prometheus export, /healthz, the live dashboard and process figures,
+        // served by Hummingbird. Only the host links it, so NIO and the HTTP server stay out of the
+        // queue, the plugins' host and the benchmarks.
+        .target(
+            name: "BossMonitoring",
+            dependencies: [
+                "BossMetrics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "BossHost",
             dependencies: [
-                "BossCore", "BossBot", "BossDiscord",
+                "BossCore", "BossBot", "BossDiscord", "BossMetrics", "BossMonitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // `make bench`'s routing benchmark.
         .executableTarget(name: "BossBench", dependencies: ["BossCore"]),
@@ -93,8 +117,8 @@ let package = Package(
         .testTarget(
             name: "HostTests",
             dependencies: [
-                "BossCore", "BossNet", "BossDiscord", "BossBot", "TestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "BossCore", "BossNet", "BossDiscord", "BossBot", "BossMetrics", "BossMonitoring",
+                "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "PluginTests", dependencies: ["BossCore", "PluginABI", "GalleryDLExtractor", "TestSupport"]),

@@ -1,5 +1,6 @@
 import BossCore
 import BossDiscord
+import BossMetrics
 import Foundation
 import Logging
 
@@ -32,6 +33,8 @@ public struct CommandHandler: Sendable {
     /// Runs `command`; failures to answer are logged (the user cannot be told over a broken REST path).
     public func handle(_ command: BotCommand, _ invocation: Invocation) async {
         let responder = Responder(replies: replies, invocation: invocation)
+        let arrived = ContinuousClock.now
+        defer { BossMetrics.commandAnswered(command.metricName, since: arrived) }
         do {
             if let refusal = settings.access.refusal(
                 user: invocation.user, guild: invocation.guild, channel: invocation.channel,
@@ -78,7 +81,8 @@ public struct CommandHandler: Sendable {
     }
 
     func securityMetadata(_ invocation: Invocation, kind: String) -> Logger.Metadata {
-        [
+        BossMetrics.securityEvent(kind)
+        return [
             "security_event": "\(kind)", "user": "\(invocation.user)",
             "guild": "\(invocation.guild?.rawValue ?? "dm")",
             "channel": "\(invocation.channel)",

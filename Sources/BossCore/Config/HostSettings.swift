@@ -32,6 +32,12 @@ public struct HostSettings: Sendable {
     public var backupKeep: Int
     /// Hours between scheduled queue backups while the bot runs; 0: none.
     public var backupIntervalHours: Int
+    /// Size at which the log file is rotated, in bytes.
+    public var logMaxBytes: Int64
+    /// Rotated log files kept (`FILE.1` … `FILE.N`).
+    public var logKeep: Int
+    /// How long running downloads may take to finish after SIGTERM/SIGINT.
+    public var shutdownGrace: Duration
     /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
     public var environment: HostEnvironment
 
@@ -60,6 +66,9 @@ public struct HostSettings: Sendable {
         logFile = environment[.logFile]
         backupKeep = try environment.integer(.backupKeep, in: 1...1000)
         backupIntervalHours = try environment.integer(.backupIntervalHours, in: 0...8760)
+        logMaxBytes = Int64(try environment.integer(.logMaxMB, in: 1...10_000)) * Self.bytesPerMegabyte
+        logKeep = try environment.integer(.logKeep, in: 0...100)
+        shutdownGrace = .seconds(try environment.integer(.shutdownGraceSeconds, in: 0...3600))
     }
 
     private static func oneOf(

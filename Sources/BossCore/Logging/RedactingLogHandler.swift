@@ -1,42 +1,41 @@
 import Foundation
 import Logging
 
-/// Wraps a log handler and replaces every secret (the bot token) in messages and metadata with
-/// `<redacted>`, whatever the caller logged: an error text from libcurl or a plugin included.
+/// The host's one log handler: renders each event as text or JSON (see `LogOutput`) and replaces every
+/// secret (the bot token) in the message, the metadata and an attached error with `<redacted>`,
+/// whatever the caller logged: an error text from libcurl or a plugin included.
 public struct RedactingLogHandler: LogHandler {
-    private var base: any LogHandler
+    private let label: String
+    private let output: LogOutput
     private let secrets: [String]
+    /// The lowest level written.
+    public var logLevel: Logger.Level = .info
+    /// Metadata added to every event of this logger.
+    public var metadata: Logger.Metadata = [:]
 
-    /// Wraps `base`; empty secrets are ignored.
-    public init(_ base: any LogHandler, secrets: [String]) {
-        self.base = base
+    /// A handler for the logger `label` writing to `output`; secrets shorter than 8 characters are
+    /// ignored (they would redact ordinary words).
+    public init(label: String, output: LogOutput, secrets: [String]) {
+        self.label = label
+        self.output = output
         self.secrets = secrets.filter { $0.count >= 8 }
     }
 
-    /// The wrapped handler's level.
-    public var logLevel: Logger.Level {
-        get { base.logLevel }
-        set { base.logLevel = newValue }
-    }
-
-    /// The wrapped handler's metadata.
-    public var metadata: Logger.Metadata {
-        get { base.metadata }
-        set { base.metadata = newValue }
-    }
-
-    /// One metadata value of the wrapped handler.
+    /// One metadata value of this logger.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { base[metadataKey: key] }
-        set { base[metadataKey: key] = newValue }
+        get { metadata[key] }
+        set { metadata[key] = newValue }
     }
 
-    /// Logs through the wrapped handler with secrets removed.
+    /// Writes the event with secrets removed.
     public func log(event: LogEvent) {
-        var event = event
-        event.message = Logger.Message(stringLiteral: redact(event.message.description))
-        event.metadata = event.metadata?.mapValues(redact)
-        base.log(event: event)
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        if let error = event.error { merged["error"] = .string("\(error)") }
+        output.write(
+            LogRecord(
+                time: Date(), level: event.level, label: label, message: redact(event.message.description),
+                metadata: merged.mapValues(redact)))
     }
 
     /// `text` with every secret replaced.

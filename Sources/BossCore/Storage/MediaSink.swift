@@ -1,3 +1,4 @@
+import BossMetrics
 import Foundation
 import Synchronization
 
@@ -34,6 +35,7 @@ public final class MediaSink: Sendable {
     public func begin(suggestedName: String?, expectedSize: Int64?) throws(SinkError) -> SinkFile {
         let name = suggestedName ?? "media"
         if let expectedSize, expectedSize > maxFileBytes {
+            BossMetrics.fileRejected(SinkError.tooLarge(name: name, limitBytes: maxFileBytes).metricReason)
             throw .tooLarge(name: name, limitBytes: maxFileBytes)
         }
         let file = SinkFile(sink: self, suggestedName: suggestedName)

@@ -1,3 +1,4 @@
+import BossMetrics
 import Foundation
 import Synchronization
 
@@ -41,6 +42,7 @@ public final class SinkFile: Sendable {
                 try append(bytes, to: &phase)
             } catch {
                 fail(&phase, releasing: reserved)
+                BossMetrics.fileRejected(error.metricReason)
                 throw error
             }
         }
@@ -56,6 +58,7 @@ public final class SinkFile: Sendable {
                 }
                 do throws(SinkError) { try open(sniffed: buffer, into: &phase) } catch {
                     fail(&phase, releasing: Int64(buffer.count))
+                    BossMetrics.fileRejected(error.metricReason)
                     throw error
                 }
             }

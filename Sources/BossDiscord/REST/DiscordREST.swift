@@ -66,7 +66,7 @@ public final class DiscordREST: Sendable {
         var rateLimited = 0
         while true {
             await limiter.acquire(route.bucketKey)
-            let outcome = await perform(route, body)
+            let outcome = await measured(route) { await perform(route, body) }
             switch outcome {
             case .failure(let error):
                 failures += 1

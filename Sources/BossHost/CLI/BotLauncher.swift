@@ -3,9 +3,11 @@ import BossCore
 import BossDiscord
 import Foundation
 import Logging
+import ServiceLifecycle
 
-/// Assembles the bot (REST, gateway session, queue, command handler, plugin watcher) and runs it until
-/// SIGINT/SIGTERM or a fatal gateway close.
+/// Assembles the bot (REST, gateway session, queue, command handler) and runs it as a service group
+/// (gateway, queue workers, plugin watcher, cleanup, metrics server and sampler) until SIGINT/SIGTERM
+/// or a fatal gateway close.
 struct BotLauncher {
     let runtime: HostRuntime
     let settings: BotSettings
@@ -54,20 +56,43 @@ struct BotLauncher {
             gateway: { (await session.isConnected, await session.latency) })
         let bot = DiscordBot(
             gateway: session, rest: rest, handler: handler, settings: settings, logger: logger)
-        let watcher = PluginDirectoryWatcher(loader: runtime.loader)
-        watcher.start()
-        defer { watcher.stop() }
-        let signals = ShutdownSignals.install { await session.stop() }
-        defer { signals.cancel() }
-        let events = Task { await bot.handleEvents() }
-        defer { events.cancel() }
+        let monitoring = BotMonitoring(runtime: runtime, queue: queue, session: session)
+        var services: [any Service] = []
         do {
-            try await session.run()
+            if let address = runtime.settings.metricsAddress {
+                services += try monitoring.services(address: address)
+            }
         } catch {
-            await queue.shutdown(gracePeriod: .seconds(5))
+            await queue.shutdown(gracePeriod: .zero)
             throw StartError(description: "\(error)", isConfiguration: true)
         }
-        logger.notice("shutting down: letting running downloads finish (up to 30 s)")
-        await queue.shutdown(gracePeriod: .seconds(30))
+        // Shut down last to first: the gateway (no new commands), then the queue drains, then the rest.
+        services += [
+            QueueMetricsService(queue: queue), CleanupService(runtime: runtime),
+            PluginWatcherService(watcher: PluginDirectoryWatcher(loader: runtime.loader)),
+            QueueService(queue: queue, grace: runtime.settings.shutdownGrace, logger: logger),
+            GatewayService(session: session, bot: bot),
+        ]
+        try await run(services)
+    }
+
+    /// Runs `services` until SIGTERM/SIGINT (graceful: exit 0) or a fatal gateway close (exit 2).
+    private func run(_ services: [any Service]) async throws {
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map {
+                    .init(
+                        service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup)
+                },
+                logger: logger))
+        let signals = ShutdownSignals.install { await group.triggerGracefulShutdown() }
+        defer { signals.cancel() }
+        do {
+            try await group.run()
+        } catch let fatal as GatewayService.Fatal {
+            throw StartError(description: fatal.description, isConfiguration: true)
+        }
+        logger.notice("stopped")
     }
 }

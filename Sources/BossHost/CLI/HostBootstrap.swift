@@ -14,18 +14,32 @@ enum HostBootstrap {
         }
     }
 
-    /// A stderr logger. `quietDefault` raises the default level for interactive commands, so log lines
-    /// do not bury their output unless the operator asked for them with BOSS_LOG_LEVEL.
+    /// The host's logger: stderr in `BOSS_LOG_FORMAT`, plus the rotated `BOSS_LOG_FILE` when set, the token
+    /// redacted. `quietDefault` raises the default level for interactive commands, so log lines do not
+    /// bury their output unless the operator asked for them with BOSS_LOG_LEVEL.
     static func logger(_ settings: HostSettings, quietDefault: Bool = false) -> Logger {
         let explicit = settings.environment.values[SettingKey.logLevel.rawValue] != nil
-        let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let configured = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let level = quietDefault && !explicit ? max(configured, .warning) : configured
         let secrets = [settings.discordToken].compactMap { $0 }
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = quietDefault && !explicit ? max(level, .warning) : level
-            return RedactingLogHandler(handler, secrets: secrets)
+        var fileError: (any Error)?
+        var file: RotatingLogFile?
+        if let path = settings.logFile {
+            do {
+                file = try RotatingLogFile(
+                    path: path, maxBytes: Int(settings.logMaxBytes), keep: settings.logKeep)
+            } catch { fileError = error }
         }
-        return Logger(label: "boss-host")
+        let output = LogOutput.standardError(
+            format: LogFormat(rawValue: settings.logFormat) ?? .text, file: file)
+        LoggingSystem.bootstrap { label in
+            var handler = RedactingLogHandler(label: label, output: output, secrets: secrets)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "boss-host")
+        if let fileError { logger.error("BOSS_LOG_FILE: \(fileError); logging to stderr only") }
+        return logger
     }
 
     static func runtime(_ settings: HostSettings, logger: Logger) throws -> HostRuntime {

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
 
-/// SIGINT/SIGTERM start a graceful stop; a second signal exits at once (the queue database is SQLite
-/// in WAL mode, so an exit mid-write loses nothing committed).
+/// SIGINT/SIGTERM start the service group's graceful shutdown; a second signal exits at once (the queue
+/// database is SQLite in WAL mode, so an exit mid-write loses nothing committed, and jobs left running
+/// are queued again at the next start). The group's own signal handling has no such escalation.
 enum ShutdownSignals {
     static func install(_ stop: @escaping @Sendable () async -> Void) -> Task<Void, Never> {
         let (stream, continuation) = AsyncStream.makeStream(of: Int32.self)

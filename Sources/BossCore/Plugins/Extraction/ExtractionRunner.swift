@@ -1,3 +1,4 @@
+import BossMetrics
 import BossNet
 import Foundation
 import Logging
@@ -39,9 +40,11 @@ public final class ExtractionRunner: Sendable {
             throw .storage("\(error)")
         }
         defer { sink.close() }
+        let started = ContinuousClock.now
         do {
             var result = try await follow(request, sink: sink, control: control)
             result.directory = directory
+            BossMetrics.downloaded(bytes: result.files.reduce(0) { $0 + $1.size }, since: started)
             if request.dryRun { dataDirectory.removeJobDirectory(request.jobID, quota: quota) }
             return result
         } catch {
@@ -65,6 +68,7 @@ public final class ExtractionRunner: Sendable {
             let hop = await runPlugin(
                 plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
             metadata = hop.metadata
+            BossMetrics.pluginRun(plugin.manifest.id, succeeded: hop.status == BOSS_OK)
             if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .cancelled }
             if let next = hop.redirectURL, sink.files.isEmpty {
                 visited.append(next)

@@ -1,3 +1,4 @@
+import BossMetrics
 import BossNet
 import Foundation
 import Logging
@@ -83,6 +84,7 @@ final class JobContext: Sendable {
     /// the status through.
     func record(_ status: boss_status, _ cause: String) -> boss_status {
         logger.debug("host service failed: \(cause)", metadata: ["job": "\(jobID)"])
+        if status == BOSS_ERR_BLOCKED_ADDRESS { BossMetrics.securityEvent("blocked_address") }
         state.withLock { $0.hostErrors.append(cause) }
         return status
     }

@@ -1,0 +1,37 @@
+import BossCore
+import BossDiscord
+import BossMonitoring
+import ServiceLifecycle
+
+/// What the metrics server and sampler read from the running bot.
+struct BotMonitoring: Sendable {
+    let runtime: HostRuntime
+    let queue: DownloadQueue
+    let session: GatewaySession
+
+    /// `/healthz`'s report.
+    func health() async -> HealthReport {
+        let usage = runtime.quota.usage
+        return HealthReport(
+            gatewayConnected: await session.isConnected, queueAccepting: await queue.isAccepting,
+            storageUnderQuota: usage.usedBytes < usage.limitBytes,
+            pluginsLoaded: runtime.registry.plugins.count)
+    }
+
+    /// The sampled gauges.
+    func sample() async -> MonitoringSample {
+        let snapshot = await queue.snapshot()
+        let usage = runtime.quota.usage
+        return MonitoringSample(
+            queued: snapshot.queued.count, running: snapshot.running.count, storageUsedBytes: usage.usedBytes,
+            storagePercent: usage.percent, gatewayConnected: await session.isConnected,
+            gatewayLatency: await session.latency, gatewayReconnects: await session.reconnects)
+    }
+
+    /// The monitoring services for `address` (`BOSS_METRICS_ADDR`): the HTTP server and the sampler.
+    func services(address: String) throws -> [any Service] {
+        let monitoring = self
+        let server = try MetricsServer(address: address, logger: runtime.logger) { await monitoring.health() }
+        return [server, MetricsSampler { await monitoring.sample() }]
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// What `/healthz` reports: healthy (200) only when the gateway is connected, the queue accepts jobs,
+/// storage is under its quota and at least one plugin is loaded; otherwise 503 with the reasons.
+public struct HealthReport: Sendable, Equatable {
+    /// The gateway session is ready.
+    public var gatewayConnected: Bool
+    /// The queue takes new jobs (false while shutting down).
+    public var queueAccepting: Bool
+    /// The data directory is below `BOSS_STORAGE_QUOTA_MB`.
+    public var storageUnderQuota: Bool
+    /// Plugins loaded and taking jobs.
+    public var pluginsLoaded: Int
+
+    /// Creates a report.
+    public init(gatewayConnected: Bool, queueAccepting: Bool, storageUnderQuota: Bool, pluginsLoaded: Int) {
+        self.gatewayConnected = gatewayConnected
+        self.queueAccepting = queueAccepting
+        self.storageUnderQuota = storageUnderQuota
+        self.pluginsLoaded = pluginsLoaded
+    }
+
+    /// Why the bot is unhealthy; empty when it is healthy.
+    public var reasons: [String] {
+        var reasons: [String] = []
+        if !gatewayConnected { reasons.append("gateway not connected") }
+        if !queueAccepting { reasons.append("queue not accepting jobs") }
+        if !storageUnderQuota { reasons.append("storage quota reached") }
+        if pluginsLoaded == 0 { reasons.append("no plugin loaded") }
+        return reasons
+    }
+
+    /// Whether every check passes.
+    public var isHealthy: Bool { reasons.isEmpty }
+
+    /// `{"gateway_connected":…,"plugins_loaded":…,"queue_accepting":…,"status":…,"storage_under_quota":…}`,
+    /// with `"reasons":[…]` when unhealthy.
+    public var json: String {
+        var object: [String: Any] = [
+            "status": isHealthy ? "ok" : "unhealthy", "gateway_connected": gatewayConnected,
+            "queue_accepting": queueAccepting, "storage_under_quota": storageUnderQuota,
+            "plugins_loaded": pluginsLoaded,
+        ]
+        if !isHealthy { object["reasons"] = reasons }
+        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return data.flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+}

@@ -1,0 +1,43 @@
+import BossMonitoring
+import Foundation
+import Testing
+
+/// `/healthz`'s verdict: healthy only when every check passes, and each failing check named.
+@Suite("Health report")
+struct HealthReportTests {
+    static let healthy = HealthReport(
+        gatewayConnected: true, queueAccepting: true, storageUnderQuota: true, pluginsLoaded: 2)
+
+    @Test("all checks pass: ok, no reasons, the four fields in the JSON")
+    func ok() throws {
+        #expect(Self.healthy.isHealthy)
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(Self.healthy.json.utf8)) as? [String: Any])
+        #expect(object["status"] as? String == "ok")
+        #expect(object["gateway_connected"] as? Bool == true && object["queue_accepting"] as? Bool == true)
+        #expect(object["storage_under_quota"] as? Bool == true && object["plugins_loaded"] as? Int == 2)
+        #expect(object["reasons"] == nil)
+    }
+
+    @Test(
+        "each failing check makes it unhealthy with its own reason",
+        arguments: [
+            (\HealthReport.gatewayConnected, "gateway not connected"),
+            (\HealthReport.queueAccepting, "queue not accepting jobs"),
+            (\HealthReport.storageUnderQuota, "storage quota reached"),
+        ] as [(WritableKeyPath<HealthReport, Bool> & Sendable, String)])
+    func failing(_ check: WritableKeyPath<HealthReport, Bool> & Sendable, _ reason: String) {
+        var report = Self.healthy
+        report[keyPath: check] = false
+        #expect(!report.isHealthy)
+        #expect(report.reasons == [reason])
+        #expect(report.json.contains(#""status":"unhealthy""#) && report.json.contains(reason))
+    }
+
+    @Test("no plugin loaded is unhealthy")
+    func noPlugins() {
+        var report = Self.healthy
+        report.pluginsLoaded = 0
+        #expect(report.reasons == ["no plugin loaded"])
+    }
+}
