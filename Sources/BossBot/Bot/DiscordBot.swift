@@ -14,16 +14,18 @@ public final class DiscordBot: Sendable {
     let logger: Logger
     let identity = Mutex<(user: Snowflake, application: Snowflake)?>(nil)
 
-    /// A bot over a gateway session and the command handler.
+    /// A bot over a gateway session and the command handler. `resuming` is the session a previous
+    /// process saved: it says who the bot is, since a RESUME brings no READY.
     public init(
         gateway: GatewaySession, rest: DiscordREST, handler: CommandHandler, settings: BotSettings,
-        logger: Logger
+        logger: Logger, resuming: SavedSession? = nil
     ) {
         self.gateway = gateway
         self.rest = rest
         self.handler = handler
         self.settings = settings
         self.logger = logger
+        identity.withLock { $0 = resuming.map { ($0.userID, $0.applicationID) } }
     }
 
     /// Handles events until the gateway's stream ends.

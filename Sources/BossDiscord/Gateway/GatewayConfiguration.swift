@@ -14,6 +14,8 @@ public struct GatewayConfiguration: Sendable {
     public var identifySpacing: Duration = .seconds(5)
     /// IDENTIFYs left today, from `GET /gateway/bot`.
     public var identifyBudget: Int = 1000
+    /// A session the previous process left, to RESUME instead of identifying.
+    public var resume: SavedSession?
 
     /// A configuration with Discord's defaults.
     public init(token: String) { self.token = token }

@@ -8,6 +8,7 @@ extension GatewaySession {
         case "READY":
             let ready = try decoder.decode(GatewayData<ReadyEvent>.self, from: data).d
             session = (ready.sessionId, ready.resumeGatewayURL)
+            identity = (ready.user.id, ready.application.id)
             established = true
             logger.info("gateway: ready as \(ready.user.username) (shard \(configuration.shard.id))")
             eventSink.yield(.ready(ready))

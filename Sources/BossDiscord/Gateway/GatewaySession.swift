@@ -16,6 +16,8 @@ public actor GatewaySession {
 
     /// The resumable session, once READY arrived.
     var session: (id: String, resumeURL: String)?
+    /// Who the bot is, from READY or from the saved session.
+    var identity: (user: Snowflake, application: Snowflake)?
     var sequence: Int?
     var socket: WebSocketConnection?
     /// Set when we close the connection ourselves: what to do next.
@@ -44,6 +46,19 @@ public actor GatewaySession {
         self.configuration = configuration
         self.logger = logger
         identifiesLeft = configuration.identifyBudget
+        if let saved = configuration.resume {
+            session = (saved.sessionID, saved.resumeURL)
+            sequence = saved.sequence
+            identity = (saved.userID, saved.applicationID)
+        }
+    }
+
+    /// The session to RESUME after a restart, once READY arrived.
+    public func saved() -> SavedSession? {
+        guard let session, let identity else { return nil }
+        return SavedSession(
+            sessionID: session.id, resumeURL: session.resumeURL, sequence: sequence, userID: identity.user,
+            applicationID: identity.application)
     }
 
     /// Connects and keeps the session alive until `stop()` (returns) or a fatal close (throws).

@@ -38,6 +38,8 @@ struct BotLauncher {
         configuration.shard = ShardInfo(
             id: settings.shardID, count: settings.shardCount ?? max(1, info.shards))
         configuration.identifyBudget = info.sessionStartLimit.remaining
+        let sessionFile = runtime.dataDirectory.root + "/gateway-session.json"
+        configuration.resume = SavedSession.take(from: sessionFile)
         let session = GatewaySession(gatewayURL: info.url, configuration: configuration, logger: logger)
         let replies = ReplyClient(rest: rest)
         let executor = DiscordJobExecutor(
@@ -55,7 +57,8 @@ struct BotLauncher {
             queue: queue, runtime: runtime, replies: replies, settings: settings,
             gateway: { (await session.isConnected, await session.latency) })
         let bot = DiscordBot(
-            gateway: session, rest: rest, handler: handler, settings: settings, logger: logger)
+            gateway: session, rest: rest, handler: handler, settings: settings, logger: logger,
+            resuming: configuration.resume)
         let monitoring = BotMonitoring(runtime: runtime, queue: queue, session: session)
         var services: [any Service] = []
         do {
@@ -71,7 +74,7 @@ struct BotLauncher {
             QueueMetricsService(queue: queue), CleanupService(runtime: runtime),
             PluginWatcherService(watcher: PluginDirectoryWatcher(loader: runtime.loader)),
             QueueService(queue: queue, grace: runtime.settings.shutdownGrace, logger: logger),
-            GatewayService(session: session, bot: bot),
+            GatewayService(session: session, bot: bot, savePath: sessionFile),
         ]
         try await run(services)
     }

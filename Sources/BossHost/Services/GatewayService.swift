@@ -8,6 +8,8 @@ import ServiceLifecycle
 struct GatewayService: Service {
     let session: GatewaySession
     let bot: DiscordBot
+    /// Where to leave the session for the next start (`data/gateway-session.json`).
+    var savePath: String?
 
     /// Why the gateway ended for good.
     struct Fatal: Error, CustomStringConvertible {
@@ -26,5 +28,7 @@ struct GatewayService: Service {
         } catch {
             throw Fatal(description: "\(error)")
         }
+        // Closed with a resumable code: the next start resumes instead of identifying again.
+        if let path = savePath, let saved = await session.saved() { try? saved.write(to: path) }
     }
 }

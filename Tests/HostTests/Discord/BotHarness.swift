@@ -9,6 +9,7 @@ struct BotHarness {
     let discord: FakeDiscord
     let media: TestHTTPServer
     let bot: ChildProcess
+    let environment: [String: String]
 
     static func start(_ extra: [String: String] = [:], media routes: [String: TestRoute] = [:]) async throws
         -> BotHarness
@@ -21,12 +22,15 @@ struct BotHarness {
             "BOSS_METRICS_ADDR": "off",
         ].merging(extra) { _, new in new }
         let bot = try cli.launch(["run"], environment)
-        let harness = BotHarness(cli: cli, discord: discord, media: media, bot: bot)
+        let harness = BotHarness(cli: cli, discord: discord, media: media, bot: bot, environment: environment)
         guard await eventually(within: .seconds(20), { !discord.rest.registeredCommandNames.isEmpty }) else {
             throw StartFailure(stderr: bot.stderr)
         }
         return harness
     }
+
+    /// Starts the bot again over the same data directory (after the first one stopped).
+    func launchAgain() throws -> ChildProcess { try cli.launch(["run"], environment) }
 
     struct StartFailure: Error, CustomStringConvertible {
         var stderr: String

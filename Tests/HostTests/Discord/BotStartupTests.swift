@@ -53,4 +53,20 @@ struct BotStartupTests {
         #expect(!quiet.stderr.contains("chmod 600"))
         #expect(!(result.stderr + quiet.stderr).contains(BotHarness.token))
     }
+
+    @Test("a restart resumes the gateway session and answers what was posted while the bot was down")
+    func resumeAcrossRestart() async throws {
+        let harness = try await BotHarness.start()
+        defer { Task { await harness.stop() } }
+        harness.bot.kill(SIGTERM)
+        #expect(await harness.bot.wait(timeout: .seconds(30)) == 0)
+        #expect(FileManager.default.fileExists(atPath: harness.cli.data + "/gateway-session.json"))
+        harness.say("$ping", id: "9101")
+        let again = try harness.launchAgain()
+        defer { again.kill(SIGKILL) }
+        let pong = await harness.reply(to: "9101") { $0.content.contains("Pong") }
+        #expect(pong != nil, "no answer after the restart; log:\n\(again.stderr)")
+        #expect(harness.discord.gateway.received(op: 6).first?["session_id"] as? String == "session-1")
+        #expect(harness.discord.gateway.sessionCount == 1, "the restart identified again instead of resuming")
+    }
 }
