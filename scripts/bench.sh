@@ -72,5 +72,6 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
 "$bench" cancel "$work/libbehaviour.so"
 # Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
 # built in debug: only the fake runs in it, on both ends of the measured path).
-swift build --enable-code-coverage --product boss-bench-discord >/dev/null  # the same flags as `make build`: no rebuild
+swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \
+    || { cat "$work/bench-build.log" >&2; exit 1; }  # the same flags as `make build`: no rebuild
 LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-discord "$PWD/$host" "$PWD/plugins.d"
