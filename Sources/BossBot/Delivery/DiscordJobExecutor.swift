@@ -91,6 +91,12 @@ public struct DiscordJobExecutor: JobExecutor {
         return .failed(category: extraction.category, message: extraction.userMessage)
     }
 
+    /// The queue dropped the job (it crashed the bot repeatedly): the user hears it from its reply.
+    public func abandon(_ job: Job, reason: String) async {
+        guard let context = DiscordJobContext.decode(job.context) else { return }
+        try? await replies.edit(context.target, "❌ #\(job.id) \(reason)\n<\(job.url)>")
+    }
+
     static func userText(_ error: any Error) -> String {
         if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
             return "they are over Discord's upload limit."

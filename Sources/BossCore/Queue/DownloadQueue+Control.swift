@@ -45,4 +45,19 @@ extension DownloadQueue {
         lock?.release()
         lock = nil
     }
+
+    /// Fails a job that crashed the process on each of its last `maxAttempts` starts, without running it.
+    func drop(_ job: Job) {
+        let reason =
+            "This link stopped the bot \(limits.maxAttempts) times while downloading, so it was dropped."
+        logger.error(
+            "job \(job.id) crashed the process \(limits.maxAttempts) times; dropped",
+            metadata: ["url": "\(job.url)", "requester": "\(job.requester)"])
+        let stored = try? store.transition(job.id, to: .failed, failure: (.plugin, reason))
+        let executor = self.executor
+        Task {
+            await executor.abandon(job, reason: reason)
+            if let stored { self.settle(stored) }
+        }
+    }
 }

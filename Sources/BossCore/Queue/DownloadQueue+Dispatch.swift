@@ -37,6 +37,7 @@ extension DownloadQueue {
 
     private func begin(_ queued: Job) {
         guard let job = try? store.transition(queued.id, to: .running, countsAsAttempt: true) else { return }
+        if job.attempts > limits.maxAttempts { return drop(job) }
         let control = JobControl()
         running[job.id] = (job, control)
         lastServed[job.requester] = servings
@@ -56,7 +57,7 @@ extension DownloadQueue {
         running[id] = nil
         let stored: Job?
         if interruptedByShutdown.remove(id) != nil {
-            stored = try? store.transition(id, to: .queued)
+            stored = try? store.transition(id, to: .queued, refundsAttempt: true)
             logger.notice("job \(id) interrupted by shutdown; it runs again at the next start")
         } else {
             switch outcome {

@@ -36,6 +36,8 @@ public actor DownloadQueue {
     public func start() throws(QueueError) {
         lock = try ScopeLock(path: store.path + ".\(scope).lock", scope: scope)
         let recovered = try database { try store.recoverInterrupted(scope: scope) }
+        let pruned = try database { try store.pruneFinished(olderThan: Date() - JobStore.retention) }
+        if pruned > 0 { logger.info("pruned \(pruned) finished job(s) older than 30 days") }
         for job in recovered {
             logger.notice("job \(job.id) was interrupted; queued again", metadata: ["url": "\(job.url)"])
         }

@@ -5,6 +5,14 @@ import Synchronization
 public protocol JobExecutor: Sendable {
     /// Executes `job` and reports how it ended. Must return promptly once `control.isCancelled`.
     func execute(_ job: Job, control: JobControl) async -> JobOutcome
+    /// The queue dropped `job` without running it (it crashed the process `maxAttempts` times); tell
+    /// whoever asked. `reason` is the user-facing sentence stored with the job.
+    func abandon(_ job: Job, reason: String) async
+}
+
+extension JobExecutor {
+    /// By default nobody is told beyond the stored failure.
+    public func abandon(_ job: Job, reason: String) async {}
 }
 
 /// How an execution ended.

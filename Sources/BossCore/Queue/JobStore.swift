@@ -68,17 +68,19 @@ public final class JobStore: Sendable {
         }
     }
 
-    /// Moves a job to `state`; `countsAsAttempt` when a worker starts it.
+    /// Moves a job to `state`; `countsAsAttempt` when a worker starts it, `refundsAttempt` when a
+    /// graceful shutdown (not a crash) interrupted it.
     @discardableResult
     func transition(
         _ id: JobID, to state: JobState, failure: (ErrorCategory, String)? = nil,
-        countsAsAttempt: Bool = false
+        countsAsAttempt: Bool = false, refundsAttempt: Bool = false
     ) throws -> Job? {
         try database.write { db in
             guard var job = try Job.fetchOne(db, key: id.rawValue) else { return nil }
             job.state = state
             job.updatedAt = Date()
             if countsAsAttempt { job.attempts += 1 }
+            if refundsAttempt { job.attempts = max(0, job.attempts - 1) }
             job.failureCategory = failure?.0
             job.failureMessage = failure?.1
             try job.update(db)

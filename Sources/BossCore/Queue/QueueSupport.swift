@@ -7,11 +7,15 @@ public struct QueueLimits: Sendable {
     public var maxRunning: Int
     /// Jobs waiting at most; more are refused.
     public var maxWaiting: Int
+    /// Starts a job may have had cut short by crashes before it is dropped instead of run again (a
+    /// link that takes the process down must not take it down forever).
+    public var maxAttempts: Int
 
     /// Creates limits; the defaults are the contract's.
-    public init(maxRunning: Int = 5, maxWaiting: Int = 50) {
+    public init(maxRunning: Int = 5, maxWaiting: Int = 50, maxAttempts: Int = 3) {
         self.maxRunning = maxRunning
         self.maxWaiting = maxWaiting
+        self.maxAttempts = maxAttempts
     }
 }
 

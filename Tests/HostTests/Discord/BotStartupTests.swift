@@ -69,4 +69,28 @@ struct BotStartupTests {
         #expect(harness.discord.gateway.received(op: 6).first?["session_id"] as? String == "session-1")
         #expect(harness.discord.gateway.sessionCount == 1, "the restart identified again instead of resuming")
     }
+
+    @Test("a link that kills the bot three times is dropped, and its reply says so")
+    func poisonLinkDropped() async throws {
+        let slow = TestRoute.slow(bytes: BotDeliveryTests.slowMP4, chunkSize: 4096, delay: .milliseconds(100))
+        let harness = try await BotHarness.start(media: ["/slow.mp4": slow])
+        defer { Task { await harness.stop() } }
+        harness.say("$dl \(harness.media.url("/slow.mp4"))", id: "9201")
+        var bot = harness.bot
+        var seen = 0
+        for _ in 0..<3 {
+            // Killed while the download runs: each start edits the reply to "starting" first.
+            let skip = seen
+            let running = await harness.reply(to: "9201") { message in
+                message.history.dropFirst(skip).contains { $0.contains("starting") }
+            }
+            seen = try #require(running, "the download did not start again").history.count
+            bot.kill(SIGKILL)
+            _ = await bot.wait(timeout: .seconds(10))
+            bot = try harness.launchAgain()
+        }
+        defer { bot.kill(SIGKILL) }
+        let dropped = await harness.reply(to: "9201") { $0.content.contains("stopped the bot 3 times") }
+        #expect(dropped != nil, "log:\n\(bot.stderr)")
+    }
 }

@@ -1,0 +1,76 @@
+import BossCore
+import Foundation
+import Logging
+import Synchronization
+import TestSupport
+import Testing
+
+/// A job that takes the process down every time it runs must not take it down forever.
+@Suite("Poison jobs and old rows")
+struct PoisonJobTests {
+    /// Records what the queue told it about abandoned jobs.
+    final class RecordingExecutor: JobExecutor {
+        let gate = GatedExecutor()
+        let abandoned = Mutex<[(JobID, String)]>([])
+        func execute(_ job: Job, control: JobControl) async -> JobOutcome {
+            await gate.execute(job, control: control)
+        }
+        func abandon(_ job: Job, reason: String) async { abandoned.withLock { $0.append((job.id, reason)) } }
+    }
+
+    @Test("a job interrupted by a crash three times is dropped with a reason instead of run a fourth time")
+    func poisonJobDropped() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        var id: JobID?
+        for crash in 0..<3 {
+            let queue = try harness.queue(GatedExecutor())
+            try await queue.start()
+            if crash == 0 { id = try await queue.enqueue(url: "poison", requester: "a", context: "").id }
+            #expect(await eventually { await queue.snapshot().running.count == 1 })
+            await queue.releaseLockAsIfProcessDied()  // the process "dies" mid-download
+        }
+        let executor = RecordingExecutor()
+        let queue = try harness.queue(executor)
+        try await queue.start()
+        let poison = try #require(id)
+        let job = try #require(await queue.waitUntilFinished(poison))
+        #expect(job.state == .failed)
+        #expect(job.failureMessage?.contains("3 times") == true)
+        #expect(executor.gate.started.withLock { $0.isEmpty })
+        #expect(executor.abandoned.withLock { $0.map(\.0) } == [job.id])
+    }
+
+    @Test("a job stopped by graceful shutdowns is not counted as crashing")
+    func shutdownsAreNotCrashes() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        var id: JobID?
+        for round in 0..<4 {
+            let queue = try harness.queue(GatedExecutor())
+            try await queue.start()
+            if round == 0 { id = try await queue.enqueue(url: "slow", requester: "a", context: "").id }
+            #expect(await eventually { await queue.snapshot().running.count == 1 })
+            await queue.shutdown(gracePeriod: .zero)
+        }
+        let executor = GatedExecutor(openAll: true)
+        let queue = try harness.queue(executor)
+        try await queue.start()
+        let slow = try #require(id)
+        #expect(await queue.waitUntilFinished(slow)?.state == .delivered)
+    }
+
+    @Test("finished rows older than the retention are pruned at start; unfinished ones never")
+    func pruning() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        let store = try JobStore(path: harness.database)
+        let queue = try harness.queue(GatedExecutor(openAll: true))
+        try await queue.start()
+        let old = try await queue.enqueue(url: "old", requester: "a", context: "")
+        _ = await queue.waitUntilFinished(old.id)
+        await queue.shutdown(gracePeriod: .zero)
+        #expect(try store.pruneFinished(olderThan: Date().addingTimeInterval(60)) == 1)
+        #expect(try store.job(old.id) == nil)
+    }
+}
