@@ -38,9 +38,9 @@ public struct DiscordJobExecutor: JobExecutor {
         do {
             result = try await runtime.runner.extract(
                 ExtractionRequest(jobID: job.id, url: job.url), control: control)
-            reporter.cancel()
+            await Self.stop(reporter)
         } catch {
-            reporter.cancel()
+            await Self.stop(reporter)
             return await fail(job, context.target, error)
         }
         do {
@@ -51,6 +51,12 @@ public struct DiscordJobExecutor: JobExecutor {
                 context.target, "❌ #\(job.id) The files could not be posted: \(Self.userText(error))")
             return .failed(category: .discord, message: "Upload failed: \(error)")
         }
+    }
+
+    /// Stops the progress edits and waits for one in flight: it must not land after the final edit.
+    static func stop(_ reporter: Task<Void, Never>) async {
+        reporter.cancel()
+        await reporter.value
     }
 
     /// Edits the reply at most once per `progressInterval`, only when the figures changed.

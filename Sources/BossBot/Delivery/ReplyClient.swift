@@ -49,7 +49,7 @@ public struct ReplyClient: Sendable {
         async throws(DiscordRESTError)
     {
         var payload = MessagePayload(content: Self.clip(text))
-        payload.attachments = files.enumerated().map { .init(id: $0, filename: $1.name) }
+        payload.attachments = Self.attachments(files)
         let route: DiscordRoute
         switch target {
         case .message(let channel, let message): route = .editMessage(channel: channel, message: message)
@@ -68,7 +68,7 @@ public struct ReplyClient: Sendable {
         async throws(DiscordRESTError) -> ReplyTarget
     {
         var payload = MessagePayload(content: Self.clip(text), nonce: nonce, enforceNonce: true)
-        payload.attachments = files.enumerated().map { .init(id: $0, filename: $1.name) }
+        payload.attachments = Self.attachments(files)
         switch target {
         case .message(let channel, _):
             payload.messageReference = replyTo.map { .init(messageId: $0) }
@@ -81,6 +81,12 @@ public struct ReplyClient: Sendable {
                 as: PostedMessage.self)
             return .interaction(application: application, token: token, followup: posted.id)
         }
+    }
+
+    /// The `attachments` field: nil without files, since an empty list would delete the message's
+    /// attachments on an edit.
+    static func attachments(_ files: [UploadFile]) -> [MessagePayload.AttachmentRef]? {
+        files.isEmpty ? nil : files.enumerated().map { .init(id: $0, filename: $1.name) }
     }
 
     static func body(_ payload: MessagePayload, _ files: [UploadFile]) -> DiscordBody {

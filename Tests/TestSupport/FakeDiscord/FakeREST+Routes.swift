@@ -93,7 +93,10 @@ extension FakeREST {
                 state.messages[index].content = content
                 state.messages[index].history.append(content)
             }
-            if !files.isEmpty { state.messages[index].attachments = files }
+            // Like Discord: an `attachments` list replaces the attachments (empty: none are kept).
+            if !files.isEmpty || (object["attachments"] as? [Any])?.isEmpty == true {
+                state.messages[index].attachments = files
+            }
             state.messages[index].payloadJSON = payload
             return state.messages[index]
         }
