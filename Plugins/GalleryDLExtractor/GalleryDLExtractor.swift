@@ -11,22 +11,15 @@ public func bossPluginEntry(_ hostABIVersion: UInt32) -> UnsafePointer<boss_plug
 enum GalleryDLExtractor {
     /// Built once, never freed: the host reads it for as long as the library is loaded.
     nonisolated(unsafe) static let descriptor: UnsafeMutablePointer<boss_plugin_descriptor> = {
-        let descriptor = UnsafeMutablePointer<boss_plugin_descriptor>.allocate(capacity: 1)
-        descriptor.initialize(to: boss_plugin_descriptor())
-        descriptor.pointee.struct_size = UInt32(MemoryLayout<boss_plugin_descriptor>.size)
-        descriptor.pointee.abi_version = BOSS_PLUGIN_ABI_VERSION
-        descriptor.pointee.id = StaticCString.make("gallerydl")
-        descriptor.pointee.name = StaticCString.make("gallery-dl")
-        descriptor.pointee.version = StaticCString.make("1.0.0")
-        descriptor.pointee.description = StaticCString.make(
-            "Downloads from the many sites gallery-dl supports, for links no other plugin claims.")
         // The lowest priority of all: every site plugin and the direct-link plugin win over it.
-        descriptor.pointee.priority = -1000
-        descriptor.pointee.url_patterns = StaticCString.array(["^https?://[^/?#]+"])
-        descriptor.pointee.example_urls = StaticCString.array([
-            "https://www.deviantart.com/artist/art/title-123456", "http://example.com/gallery/1",
-        ])
-        descriptor.pointee.flags = BOSS_PLUGIN_THREAD_SAFE
+        let descriptor = PluginDescriptor.make(
+            id: "gallerydl", name: "gallery-dl", version: "1.0.0",
+            description:
+                "Downloads from the many sites gallery-dl supports, for links no other plugin claims.",
+            priority: -1000, patterns: ["^https?://[^/?#]+"],
+            examples: [
+                "https://www.deviantart.com/artist/art/title-123456", "http://example.com/gallery/1",
+            ])
         descriptor.pointee.create = { host, _ in
             guard let host else { return nil }
             return Unmanaged.passRetained(GalleryDLInstance(host: host)).toOpaque()

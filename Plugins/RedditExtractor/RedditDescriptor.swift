@@ -10,21 +10,13 @@ public func bossPluginEntry(_ hostABIVersion: UInt32) -> UnsafePointer<boss_plug
 enum RedditDescriptor {
     /// Built once, never freed: the host reads it for as long as the library is loaded.
     nonisolated(unsafe) static let descriptor: UnsafeMutablePointer<boss_plugin_descriptor> = {
-        let descriptor = UnsafeMutablePointer<boss_plugin_descriptor>.allocate(capacity: 1)
-        descriptor.initialize(to: boss_plugin_descriptor())
-        descriptor.pointee.struct_size = UInt32(MemoryLayout<boss_plugin_descriptor>.size)
-        descriptor.pointee.abi_version = BOSS_PLUGIN_ABI_VERSION
-        descriptor.pointee.id = StaticCString.make("reddit")
-        descriptor.pointee.name = StaticCString.make("Reddit")
-        descriptor.pointee.version = StaticCString.make("1.0.0")
-        descriptor.pointee.description = StaticCString.make(
-            "Downloads the images, galleries and videos (with sound) of a Reddit post.")
-        descriptor.pointee.priority = 100
-        descriptor.pointee.url_patterns = StaticCString.array(RedditURL.patterns)
-        descriptor.pointee.example_urls = StaticCString.array([
-            "https://www.reddit.com/r/pics/comments/1abcde/a_title/", "https://redd.it/1abcde",
-        ])
-        descriptor.pointee.flags = BOSS_PLUGIN_THREAD_SAFE
+        let descriptor = PluginDescriptor.make(
+            id: "reddit", name: "Reddit", version: "1.0.0",
+            description: "Downloads the images, galleries and videos (with sound) of a Reddit post.",
+            priority: 100, patterns: RedditURL.patterns,
+            examples: [
+                "https://www.reddit.com/r/pics/comments/1abcde/a_title/", "https://redd.it/1abcde",
+            ])
         // Stateless: the instance is the host table itself; config is read per job.
         descriptor.pointee.create = { host, _ in UnsafeMutableRawPointer(mutating: host) }
         descriptor.pointee.extract = { instance, job, url in

@@ -10,21 +10,13 @@ public func bossPluginEntry(_ hostABIVersion: UInt32) -> UnsafePointer<boss_plug
 enum TwitterDescriptor {
     /// Built once, never freed: the host reads it for as long as the library is loaded.
     nonisolated(unsafe) static let descriptor: UnsafeMutablePointer<boss_plugin_descriptor> = {
-        let descriptor = UnsafeMutablePointer<boss_plugin_descriptor>.allocate(capacity: 1)
-        descriptor.initialize(to: boss_plugin_descriptor())
-        descriptor.pointee.struct_size = UInt32(MemoryLayout<boss_plugin_descriptor>.size)
-        descriptor.pointee.abi_version = BOSS_PLUGIN_ABI_VERSION
-        descriptor.pointee.id = StaticCString.make("twitter")
-        descriptor.pointee.name = StaticCString.make("Twitter / X")
-        descriptor.pointee.version = StaticCString.make("1.0.0")
-        descriptor.pointee.description = StaticCString.make(
-            "Downloads the photos, videos and GIFs of a tweet on twitter.com or x.com.")
-        descriptor.pointee.priority = 100
-        descriptor.pointee.url_patterns = StaticCString.array([TweetURL.pattern])
-        descriptor.pointee.example_urls = StaticCString.array([
-            "https://x.com/jack/status/20", "https://twitter.com/i/web/status/20/photo/1",
-        ])
-        descriptor.pointee.flags = BOSS_PLUGIN_THREAD_SAFE
+        let descriptor = PluginDescriptor.make(
+            id: "twitter", name: "Twitter / X", version: "1.0.0",
+            description: "Downloads the photos, videos and GIFs of a tweet on twitter.com or x.com.",
+            priority: 100, patterns: [TweetURL.pattern],
+            examples: [
+                "https://x.com/jack/status/20", "https://twitter.com/i/web/status/20/photo/1",
+            ])
         // Stateless: the instance is the host table itself; config is read per job.
         descriptor.pointee.create = { host, _ in UnsafeMutableRawPointer(mutating: host) }
         descriptor.pointee.extract = { instance, job, url in
