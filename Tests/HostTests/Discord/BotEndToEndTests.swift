@@ -99,4 +99,31 @@ struct BotEndToEndTests {
         }
         #expect(answer?.attachments.first?.bytes.elementsEqual(Self.png) == true, "attachment bytes differ")
     }
+
+    @Test(
+        "a slash command with two links answers the first in the original response, the second in a follow-up"
+    )
+    func slashCommandTwoLinks() async throws {
+        let harness = try await BotHarness.start(media: [
+            "/media/a.png": .bytes(Self.png, contentType: "image/png"),
+            "/media/b.png": .bytes(Self.png, contentType: "image/png"),
+        ])
+        defer { Task { await harness.stop() } }
+        let links = harness.media.url("/media/a.png") + " " + harness.media.url("/media/b.png")
+        harness.discord.gateway.dispatch(
+            "INTERACTION_CREATE",
+            #"{"id":"7002","application_id":"800","type":2,"token":"tok2","guild_id":"5","channel_id":"10","#
+                + #""member":{"roles":[],"user":{"id":"43","username":"u"}},"#
+                + #""data":{"name":"download","options":[{"name":"url","type":3,"value":"\#(links)"}]}}"#)
+        var answers: [FakeMessage] = []
+        _ = await eventually(within: .seconds(30)) {
+            answers = harness.discord.rest.messages.filter {
+                $0.channelID == "webhook:tok2" && !$0.attachments.isEmpty
+            }
+            return answers.count == 2
+        }
+        #expect(answers.count == 2, "log:\n\(harness.bot.stderr)")
+        #expect(
+            harness.discord.rest.requests.contains { $0.method == "POST" && $0.path == "/webhooks/followup" })
+    }
 }

@@ -49,6 +49,10 @@ extension FakeREST {
             }
             return try await self.edit(request, path: "/webhooks/original", id: original.id)
         }
+        api.patch("webhooks/:app/:token/messages/:message") { request, context in
+            let message = context.parameters.get("message") ?? ""
+            return try await self.edit(request, path: "/webhooks/followup/\(message)", id: message)
+        }
         api.post("webhooks/:app/:token") { request, context in
             let token = context.parameters.get("token") ?? ""
             return try await self.create(request, path: "/webhooks/followup", channel: "webhook:\(token)")
