@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Boss-Bot needs on Debian/Ubuntu, and only what is missing: apt packages for libcurl,
-# libwebsockets, SQLite, ffmpeg, python3 (for gallery-dl and scripts/coverage.sh), chromium (the dashboard
-# screenshot test); gallery-dl from PyPI. Safe to run again (it then does nothing).
+# libwebsockets, SQLite, ffmpeg, python3 (gallery-dl, scripts/coverage.sh, the tests' TLS proxy), openssl
+# (test certificates), chromium (the dashboard screenshot test); gallery-dl from PyPI.
+# Safe to run again (it then does nothing).
 set -euo pipefail
 
-APT_PACKAGES=(pkg-config libcurl4-openssl-dev libwebsockets-dev libsqlite3-dev ffmpeg python3 python3-pip curl time bc chromium)
+APT_PACKAGES=(pkg-config libcurl4-openssl-dev libwebsockets-dev libsqlite3-dev ffmpeg python3 python3-pip openssl curl time bc chromium)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "install-deps: no Swift toolchain on PATH; install Swift 6 from swift.org first" >&2

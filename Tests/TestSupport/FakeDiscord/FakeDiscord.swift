@@ -89,6 +89,13 @@ public final class FakeDiscord: Sendable {
         }
     }
 
+    /// Points `GET /gateway/bot` and READY's resume URL somewhere else, e.g. a TLS proxy in front of
+    /// the gateway (`wss://127.0.0.1:PORT/gateway`).
+    public func announceGateway(_ url: String) {
+        rest.gatewayURL.withLock { $0 = url }
+        gateway.resumeURL.withLock { $0 = url }
+    }
+
     /// Stops the server.
     public func stop() async {
         task.cancel()
