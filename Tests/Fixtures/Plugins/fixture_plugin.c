@@ -1,8 +1,9 @@
 /* A configurable C plugin for loader tests and the routing benchmark. Every property comes from a -D
  * macro, so one source builds valid plugins and each kind of broken one. */
-#if defined(FIXTURE_CREATE_CRASHES) || defined(FIXTURE_CREATE_HANGS)
+#if defined(FIXTURE_CREATE_CRASHES) || defined(FIXTURE_CREATE_HANGS) || defined(FIXTURE_SPAWN_PID_FILE)
 #define _DEFAULT_SOURCE /* pause() under -std=c11 */
 #include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 #endif
 #include <boss_plugin.h>
@@ -49,6 +50,21 @@ static void *create(const boss_host *host, const boss_config *config) {
     return NULL;
 #elif defined(FIXTURE_CREATE_HANGS)
     (void)host;
+    for (;;) pause();
+    return NULL;
+#elif defined(FIXTURE_SPAWN_PID_FILE)
+    /* Starts a helper process (as gallery-dl's plugin does), writes its pid down, then hangs. */
+    (void)host;
+    pid_t helper = fork();
+    if (helper == 0) {
+        execl("/bin/sleep", "sleep", "300", (char *)NULL);
+        _exit(127);
+    }
+    FILE *file = fopen(FIXTURE_SPAWN_PID_FILE, "w");
+    if (file) {
+        fprintf(file, "%d\n", (int)helper);
+        fclose(file);
+    }
     for (;;) pause();
     return NULL;
 #else

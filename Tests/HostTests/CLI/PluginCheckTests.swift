@@ -84,6 +84,24 @@ struct PluginCheckTests {
             result.stdout.contains("FAIL create-destroy: no answer within 2 s: the plugin hangs (killed)"))
     }
 
+    @Test("a hung check's helper processes are killed with it", .timeLimit(.minutes(2)))
+    func hangingPluginHelpers() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let pidFile = cli.root + "/helper.pid"
+        let plugin = try fixture(cli, ["FIXTURE_SPAWN_PID_FILE": "\"\(pidFile)\""])
+        let result = try await cli.run(["plugin", "check", plugin, "--timeout", "2"])
+        #expect(result.stdout.contains("the plugin hangs (killed)"))
+        let pids = try String(contentsOfFile: pidFile, encoding: .utf8).split(separator: "\n").compactMap {
+            Int32($0)
+        }
+        #expect(!pids.isEmpty)
+        // A killed helper is reaped by init shortly after; a surviving one would still be sleeping.
+        for pid in pids {
+            #expect(await eventually { kill(pid, 0) != 0 }, "helper \(pid) outlived its check")
+        }
+    }
+
     @Test("a pattern that does not compile fails, and the checks that need patterns do not run")
     func badPattern() async throws {
         let cli = try CLIHarness()

@@ -35,7 +35,7 @@ final class CheckChild {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now >= deadline {
-                kill(process.processIdentifier, SIGKILL)
+                ProcessTree.kill(process.processIdentifier)
                 process.waitUntilExit()
                 return .timedOut
             }
