@@ -75,7 +75,7 @@ enum LatencyBenchmarks {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration / .seconds(1)
     }
 
     static func report(_ label: String, _ samples: [Double], target: Double, unit: String) {

@@ -58,7 +58,6 @@ public enum BossMetrics {
 
     /// Seconds from `start` to now.
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        (ContinuousClock.now - start) / .seconds(1)
     }
 }

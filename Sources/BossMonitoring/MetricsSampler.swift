@@ -67,9 +67,7 @@ public struct MetricsSampler: Service {
             Gauge(label: MetricName.storageUsed).record(sample.storageUsedBytes)
             Gauge(label: MetricName.storagePercent).record(sample.storagePercent)
             Gauge(label: MetricName.gatewayConnected).record(sample.gatewayConnected ? 1 : 0)
-            let latency = sample.gatewayLatency.map {
-                Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18
-            }
+            let latency = sample.gatewayLatency.map { $0 / .seconds(1) }
             Gauge(label: MetricName.gatewayLatency).record(latency ?? 0)
             Counter(label: MetricName.gatewayReconnects).increment(
                 by: max(0, sample.gatewayReconnects - reconnects))

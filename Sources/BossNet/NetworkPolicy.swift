@@ -44,5 +44,5 @@ public struct NetworkPolicy: Sendable {
 }
 
 extension Duration {
-    var milliseconds: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
+    var milliseconds: Int { Int(self / .milliseconds(1)) }
 }

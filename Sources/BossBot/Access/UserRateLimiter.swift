@@ -20,11 +20,10 @@ public final class UserRateLimiter: Sendable {
 
     /// Takes `count` tokens for `user`; returns nil when allowed, or how long until they would be.
     public func take(_ count: Int, for user: String, now: ContinuousClock.Instant = .now) -> Duration? {
-        let perSecond = Double(capacity) / (Double(window.components.seconds) + 1e-9)
+        let perSecond = Double(capacity) / (window / .seconds(1) + 1e-9)
         return buckets.withLock { buckets in
             var bucket = buckets[user] ?? Bucket(tokens: Double(capacity), updated: now)
-            let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = (now - bucket.updated) / .seconds(1)
             bucket.tokens = min(Double(capacity), bucket.tokens + seconds * perSecond)
             bucket.updated = now
             defer { buckets[user] = bucket }

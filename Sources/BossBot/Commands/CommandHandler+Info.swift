@@ -21,9 +21,7 @@ extension CommandHandler {
         let gateway = await gateway()
         let storage = runtime.quota.usage
         let uptime = (ContinuousClock.now - startedAt).components.seconds
-        let latency = gateway.latency.map {
-            "\($0.components.attoseconds / 1_000_000_000_000_000 + $0.components.seconds * 1000) ms"
-        }
+        let latency = gateway.latency.map(Self.milliseconds)
         var lines = [
             "📊 **Status**",
             "Gateway: \(gateway.connected ? "connected" : "reconnecting") · latency \(latency ?? "n/a")",

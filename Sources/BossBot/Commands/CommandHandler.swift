@@ -67,9 +67,7 @@ public struct CommandHandler: Sendable {
         case .cancel(let job): _ = try await responder.first(await cancel(job, invocation))
         case .plugins: _ = try await responder.first(pluginsText())
         case .ping:
-            let latency = await gateway().latency.map {
-                "\($0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) ms"
-            }
+            let latency = await gateway().latency.map(Self.milliseconds)
             _ = try await responder.first("🏓 Pong! Gateway latency: \(latency ?? "not measured yet").")
         case .help: _ = try await responder.first(helpText())
         case .reload: _ = try await responder.first(reload())
@@ -79,6 +77,9 @@ public struct CommandHandler: Sendable {
                 "❓ Unknown command `\(name)`.\(hint) Type `\(settings.prefix)help` for the list.")
         }
     }
+
+    /// `12 ms`, as `ping` and `status` show the gateway latency.
+    static func milliseconds(_ duration: Duration) -> String { "\(Int(duration / .milliseconds(1))) ms" }
 
     func securityMetadata(_ invocation: Invocation, kind: String) -> Logger.Metadata {
         BossMetrics.securityEvent(kind)

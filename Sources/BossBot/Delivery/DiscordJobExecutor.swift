@@ -70,9 +70,7 @@ public struct DiscordJobExecutor: JobExecutor {
             let now = ContinuousClock.now
             let progress = control.progress
             guard progress != last else { continue }
-            let seconds =
-                Double((now - lastAt).components.seconds) + Double((now - lastAt).components.attoseconds)
-                / 1e18
+            let seconds = (now - lastAt) / .seconds(1)
             let speed = Double(progress.done &- last.done) / max(seconds, 0.001)
             try? await replies.edit(
                 target,

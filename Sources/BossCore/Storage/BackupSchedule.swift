@@ -52,8 +52,7 @@ public struct BackupSchedule: Sendable {
         guard let newest = backup.existing().last,
             let taken = QueueBackup.date(fromFileName: (newest as NSString).lastPathComponent)
         else { return .zero }
-        let parts = interval.components
-        let length = Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        let length = interval / .seconds(1)
         let seconds = min(length, max(0, taken.addingTimeInterval(length).timeIntervalSince(now)))
         return .milliseconds(Int64(seconds * 1000))
     }

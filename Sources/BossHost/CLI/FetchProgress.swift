@@ -63,9 +63,7 @@ struct SpeedMeter {
             last[id] = (bytes, now, 0)
             return 0
         }
-        let elapsed =
-            Double((now - previous.at).components.attoseconds) / 1e18
-            + Double((now - previous.at).components.seconds)
+        let elapsed = (now - previous.at) / .seconds(1)
         guard elapsed > 0.1 else { return previous.rate }
         let instant = Double(bytes &- previous.bytes) / elapsed
         let rate = previous.rate == 0 ? instant : previous.rate * 0.7 + instant * 0.3

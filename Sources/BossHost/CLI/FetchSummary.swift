@@ -14,10 +14,7 @@ struct FetchSummary {
             switch job.state {
             case .delivered:
                 let entry = files[job.id]
-                let seconds = entry.map {
-                    Double($0.downloadTime.components.attoseconds) / 1e18
-                        + Double($0.downloadTime.components.seconds)
-                }
+                let seconds = entry.map { $0.downloadTime / .seconds(1) }
                 let timing = seconds.map { String(format: "  (downloaded in %.3f s)", $0) } ?? ""
                 Swift.print("ok     #\(job.id) \(job.url)\(timing)")
                 for file in entry?.files ?? [] {

@@ -25,9 +25,7 @@ public final class PluginDirectoryWatcher: Sendable {
         let thread = Thread { [self] in
             while running.load(ordering: .acquiring) {
                 _ = loader.rescan()
-                Thread.sleep(
-                    forTimeInterval: Double(interval.components.attoseconds) / 1e18
-                        + Double(interval.components.seconds))
+                Thread.sleep(forTimeInterval: interval / .seconds(1))
             }
         }
         thread.name = "plugin-watcher"
