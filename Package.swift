@@ -66,7 +66,8 @@ let package = Package(
         .target(
             name: "BossBot",
             dependencies: [
-                "BossCore", "BossDiscord", "BossMetrics", .product(name: "Logging", package: "swift-log"),
+                "BossCore", "BossDiscord", "BossMetrics", "BossNet",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // The operator's window: Prometheus export, /healthz, the live dashboard and process figures,
         // served by Hummingbird. Only the host links it, so NIO and the HTTP server stay out of the

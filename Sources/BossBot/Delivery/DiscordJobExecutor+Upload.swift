@@ -1,5 +1,6 @@
 import BossCore
 import BossDiscord
+import BossNet
 import Foundation
 
 extension DiscordJobExecutor {
@@ -77,10 +78,8 @@ extension DiscordJobExecutor {
             [".mp4", ".webm", ".mov", ".mkv", ".m4v"].contains(where: file.path.lowercased().hasSuffix)
         else { return nil }
         let shrinker = self.shrinker
-        let path: String? = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(returning: shrinker.shrink(file.path, toFit: limit))
-            }
+        let path = await DedicatedThread.run(name: "ffmpeg-shrink") {
+            shrinker.shrink(file.path, toFit: limit)
         }
         guard let path, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64
         else {

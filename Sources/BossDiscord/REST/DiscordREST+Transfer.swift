@@ -2,7 +2,7 @@ import BossNet
 import Foundation
 
 extension DiscordREST {
-    /// Runs the blocking libcurl transfer on a thread of its own, off the cooperative pool.
+    /// Runs the blocking libcurl transfer on a dedicated thread, off the cooperative pool.
     func perform(_ route: DiscordRoute, _ body: DiscordBody) async -> Result<
         (HTTPResponseHead, [UInt8]), HTTPError
     > {
@@ -29,17 +29,15 @@ extension DiscordREST {
         }
         let client = http
         let prepared = request
-        return await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var collected: [UInt8] = []
-                do {
-                    let head = try client.perform(prepared) { collected.append(contentsOf: $0) }
-                    continuation.resume(returning: .success((head, collected)))
-                } catch let error as HTTPError {
-                    continuation.resume(returning: .failure(error))
-                } catch {
-                    continuation.resume(returning: .failure(.transport(code: -1, message: "\(error)")))
-                }
+        return await DedicatedThread.run(name: "discord-rest") {
+            var collected: [UInt8] = []
+            do {
+                let head = try client.perform(prepared) { collected.append(contentsOf: $0) }
+                return .success((head, collected))
+            } catch let error as HTTPError {
+                return .failure(error)
+            } catch {
+                return .failure(.transport(code: -1, message: "\(error)"))
             }
         }
     }

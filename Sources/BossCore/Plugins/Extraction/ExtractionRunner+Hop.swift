@@ -1,3 +1,4 @@
+import BossNet
 import Foundation
 import PluginABI
 
@@ -28,7 +29,7 @@ extension ExtractionRunner {
             limits: limits, workDirectory: workDirectory, logger: jobLogger)
         context.state.withLock { $0.metadata = metadata }
         jobLogger.info("extracting \(url)")
-        let status = await PluginThread.run(name: "plugin-\(plugin.manifest.id)-job-\(request.jobID)") {
+        let status = await DedicatedThread.run(name: "plugin-\(plugin.manifest.id)-job-\(request.jobID)") {
             plugin.extract(job: context.pointer, url: url)
         }
         context.abortOpenFiles()
