@@ -43,7 +43,8 @@ extension DiscordJobExecutor {
         for file in planner.plan(uploads).oversize {
             let index = uploads.firstIndex(of: file)!
             let size = ProgressText.megabytes(UInt64(file.size))
-            if let smaller = await shrinkIfVideo(file, limit: limit) {
+            // The type the sink detected from the bytes, not the name, decides what ffmpeg may re-encode.
+            if result.files[index].type.isVideo, let smaller = await shrink(file, limit: limit) {
                 uploads[index] = smaller
                 notes.append("ℹ️ `\(file.name)` (\(size)) was re-encoded to fit this channel's upload limit.")
             } else if refused {
@@ -73,10 +74,8 @@ extension DiscordJobExecutor {
         return .delivered
     }
 
-    private func shrinkIfVideo(_ file: UploadFile, limit: Int64) async -> UploadFile? {
-        guard reencodeOversize,
-            [".mp4", ".webm", ".mov", ".mkv", ".m4v"].contains(where: file.path.lowercased().hasSuffix)
-        else { return nil }
+    private func shrink(_ file: UploadFile, limit: Int64) async -> UploadFile? {
+        guard reencodeOversize else { return nil }
         let shrinker = self.shrinker
         let path = await DedicatedThread.run(name: "ffmpeg-shrink") {
             shrinker.shrink(file.path, toFit: limit)
