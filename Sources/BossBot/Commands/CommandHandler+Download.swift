@@ -35,8 +35,7 @@ extension CommandHandler {
             let target =
                 index == 0 ? try await responder.first(text) : try await responder.another(text, index: index)
             let context = DiscordJobContext(
-                target: target, channel: invocation.channel, spoiler: link.isSpoiler,
-                uploadLimit: invocation.uploadLimit)
+                target: target, spoiler: link.isSpoiler, uploadLimit: invocation.uploadLimit)
             do {
                 _ = try await queue.enqueue(
                     url: link.url, requester: invocation.user.rawValue, context: context.encoded)

@@ -4,16 +4,9 @@ import Logging
 import Synchronization
 
 /// What a `fetch` job carries in the queue: where its files go.
-struct FetchJobContext: Codable {
+struct FetchJobContext: JobContextPayload {
     /// Absolute output directory; nil keeps the files in the job's folder under the data dir.
     var outputDirectory: String?
-
-    var encoded: String {
-        String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-    }
-    static func decode(_ text: String) -> FetchJobContext {
-        (try? JSONDecoder().decode(FetchJobContext.self, from: Data(text.utf8))) ?? FetchJobContext()
-    }
 }
 
 /// Runs a `fetch` job: extraction through the plugins, then delivery into the output directory.
@@ -22,7 +15,7 @@ struct FetchJobExecutor: JobExecutor {
     let deliveries: DeliveryLog
 
     func execute(_ job: Job, control: JobControl) async -> JobOutcome {
-        let context = FetchJobContext.decode(job.context)
+        let context = FetchJobContext.decode(job.context) ?? FetchJobContext()
         let clock = ContinuousClock()
         let started = clock.now
         do {
