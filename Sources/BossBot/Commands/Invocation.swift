@@ -46,7 +46,8 @@ struct Responder: Sendable {
     func first(_ text: String) async throws(DiscordRESTError) -> ReplyTarget {
         switch invocation.origin {
         case .message(let id):
-            return try await replies.reply(channel: invocation.channel, to: id, text, nonce: "r\(id)")
+            let near = ReplyTarget.message(channel: invocation.channel, message: id)
+            return try await replies.post(near: near, replyTo: id, text, nonce: "r\(id)")
         case .interaction(let application, let token):
             let target = ReplyTarget.interaction(application: application, token: token, followup: nil)
             try await replies.edit(target, text)

@@ -31,19 +31,6 @@ public struct ReplyClient: Sendable {
     /// A client over `rest`.
     public init(rest: DiscordREST) { self.rest = rest }
 
-    /// Replies to message `replyTo` in `channel`; `nonce` makes a retried post create one message.
-    public func reply(channel: Snowflake, to replyTo: Snowflake, _ text: String, nonce: String)
-        async throws(DiscordRESTError)
-        -> ReplyTarget
-    {
-        let payload = MessagePayload(
-            content: Self.clip(text), nonce: nonce, enforceNonce: true,
-            messageReference: .init(messageId: replyTo))
-        let posted = try await rest.call(
-            .createMessage(channel: channel), json: payload, as: PostedMessage.self)
-        return .message(channel: channel, message: posted.id)
-    }
-
     /// Replaces the target's text, and its attachments when `files` is not empty.
     public func edit(_ target: ReplyTarget, _ text: String, files: [UploadFile] = [])
         async throws(DiscordRESTError)
