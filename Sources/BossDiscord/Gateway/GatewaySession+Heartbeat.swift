@@ -35,7 +35,8 @@ extension GatewaySession {
         send(GatewayCommand(op: .heartbeat, d: sequence), on: connection, isHeartbeat: true)
     }
 
-    /// RESUME when a session exists, otherwise IDENTIFY, spaced and counted against the daily budget.
+    /// RESUME when a session exists, otherwise IDENTIFY, spaced and counted against the daily budget
+    /// (`run()` does not connect without a session once the budget is spent).
     func identifyOrResume(on connection: WebSocketConnection) async throws {
         if let session {
             let resume = ResumePayload(token: configuration.token, sessionId: session.id, seq: sequence)
@@ -45,12 +46,6 @@ extension GatewaySession {
         if let last = lastIdentify {
             let next = last + configuration.identifySpacing
             if next > .now { try await Task.sleep(until: next) }
-        }
-        guard identifiesLeft > 0 else {
-            logger.critical("gateway: no IDENTIFY left today; not identifying")
-            closeAndReconnect(
-                connection, action: .fatal(GatewayError.identifyBudgetExhausted.description), reason: "")
-            return
         }
         identifiesLeft -= 1
         lastIdentify = .now

@@ -66,6 +66,8 @@ public actor GatewaySession {
         defer { eventSink.finish() }
         var failures = 0
         while !stopped {
+            // Checked before connecting: an IDENTIFY over the daily budget gets the token reset.
+            if identifiesLeft <= 0 && session == nil { throw .identifyBudgetExhausted }
             let base = session?.resumeURL ?? gatewayURL
             let end = await runConnection(url: Self.connectURL(base))
             if stopped { return }
@@ -82,7 +84,6 @@ public actor GatewaySession {
             reconnects += 1
             logger.info("gateway: reconnecting in \(delay) (\(session == nil ? "identify" : "resume"))")
             await sleep(delay)
-            if identifiesLeft <= 0 && session == nil { throw .identifyBudgetExhausted }
         }
     }
 
