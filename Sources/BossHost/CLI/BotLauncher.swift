@@ -51,8 +51,6 @@ struct BotLauncher {
                 maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue),
             executor: executor, logger: logger)
         try await queue.start()
-        let backups = Task { await BackupSchedule(settings: runtime.settings, logger: logger)?.run() }
-        defer { backups.cancel() }
         let handler = CommandHandler(
             queue: queue, runtime: runtime, replies: replies, settings: settings,
             gateway: { (await session.isConnected, await session.latency) })
@@ -72,6 +70,7 @@ struct BotLauncher {
         // Shut down last to first: the gateway (no new commands), then the queue drains, then the rest.
         services += [
             QueueMetricsService(queue: queue), CleanupService(runtime: runtime),
+            BackupService(schedule: BackupSchedule(settings: runtime.settings, logger: logger)),
             PluginWatcherService(watcher: PluginDirectoryWatcher(loader: runtime.loader)),
             QueueService(queue: queue, grace: runtime.settings.shutdownGrace, logger: logger),
             GatewayService(session: session, bot: bot, savePath: sessionFile),

@@ -47,7 +47,7 @@ struct BackupScheduleTests {
         #expect(schedule.delayBeforeNext(now: now.addingTimeInterval(-86400)) == .seconds(3600))
     }
 
-    @Test("started the way BotLauncher starts it: the first backup lands in data/backups at once")
+    @Test("a schedule made from the settings takes its first backup into data/backups at once")
     func launcherLine() async throws {
         let harness = try BackupHarness()
         defer { harness.cleanUp() }
