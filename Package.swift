@@ -98,7 +98,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // `make bench`'s routing benchmark.
-        .executableTarget(name: "BossBench", dependencies: ["BossCore"]),
+        .executableTarget(name: "BossBench", dependencies: ["BossCore", "BossNet", "BossProcess"]),
         .target(
             name: "DirectMediaExtractor", dependencies: ["PluginABI"],
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),
