@@ -20,6 +20,7 @@ public actor DownloadQueue {
     var interruptedByShutdown: Set<JobID> = []
     var waiters: [JobID: [CheckedContinuation<Job?, Never>]] = [:]
     var lock: ScopeLock?
+    var fault = DatabaseFault()
 
     /// Creates a queue that stores jobs but runs none until `start()`.
     public init(

@@ -15,6 +15,9 @@ public final class JobStore: Sendable {
         // WAL + NORMAL: a killed process never corrupts or loses a committed transaction; only a power
         // cut can drop the last ones. It spares an fsync per state change on the queue's hot path.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // The bot and `boss-host fetch` share the file: wait for the other's short write instead of
+        // failing at once; a lock held longer fails and the queue retries later, outside its actor.
+        configuration.busyMode = .timeout(1)
         database = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: jobs") { db in

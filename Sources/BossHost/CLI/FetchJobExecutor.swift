@@ -35,6 +35,9 @@ struct FetchJobExecutor: JobExecutor {
         }
     }
 
+    /// The queue database refuses writes for now: say so on stderr, the download waits.
+    func delayed(_ job: Job, reason: String) async { printError("#\(job.id) \(job.url): \(reason)") }
+
     /// Moves the files into `directory` under names that do not overwrite anything there.
     private func deliver(_ result: ExtractionResult, jobID: JobID, to directory: String?) throws
         -> [StoredFile]
