@@ -18,11 +18,15 @@ public struct DiscordJobContext: JobContextPayload, Sendable, Equatable {
     public var spoiler: Bool
     /// The largest attachment this channel accepts.
     public var uploadLimit: Int64
+    /// The server it was asked in; nil in a DM (and in jobs stored before servers were recorded).
+    /// `queue` lists a job only in its own server.
+    public var guild: Snowflake?
 
     /// Creates a context.
-    public init(target: ReplyTarget, spoiler: Bool, uploadLimit: Int64) {
+    public init(target: ReplyTarget, spoiler: Bool, uploadLimit: Int64, guild: Snowflake?) {
         self.target = target
         self.spoiler = spoiler
         self.uploadLimit = uploadLimit
+        self.guild = guild
     }
 }
