@@ -8,7 +8,9 @@ extension DownloadQueue {
         while running.count < limits.maxRunning {
             let next: Job
             do {
-                guard let first = fairOrder(try waitingJobs()).first else { return }
+                guard let first = fairOrder(try waitingJobs()).first else {
+                    return databaseSucceeded()  // nothing waits that a fault could still hold back
+                }
                 next = first
             } catch {
                 return databaseFailed(error, doing: "reading the waiting jobs", stalls: true)

@@ -71,6 +71,24 @@ struct QueueStorageFaultTests {
         #expect(executor.delayed.withLock { $0.count } == 1, "the requester is told once, not per retry")
     }
 
+    @Test("a fault with nothing left to retry (the waiting job was cancelled) ends at the next retry")
+    func faultClearsWhenNothingIsLeft() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        let executor = RecordingExecutor()
+        let queue = try harness.queue(executor, running: 1)
+        try await queue.start()
+        let saboteur = try Self.refuseWrites(harness.database)
+        let job = try await queue.enqueue(url: "x", requester: "a", context: "")
+        #expect(await eventually { executor.delayed.withLock { $0.map(\.0) } == [job.id] })
+        #expect(await queue.storageFault != nil)
+        try await saboteur.write { try $0.execute(sql: "DROP TRIGGER refuse_writes") }
+        #expect(try await queue.cancel(job.id).state == .cancelled)
+        #expect(await eventually { await queue.storageFault == nil })
+        #expect(executor.gate.started.withLock { $0.isEmpty })
+        await queue.shutdown(gracePeriod: .zero)
+    }
+
     @Test(
         "another process holding the write lock: the queue waits, stays responsive, and resumes",
         .timeLimit(.minutes(1)))
