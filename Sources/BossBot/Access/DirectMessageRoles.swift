@@ -62,13 +62,14 @@ final class DirectMessageRoles: Sendable {
         return try await rest.call(.currentUserGuilds, as: [PartialGuild].self).map(\.id)
     }
 
-    /// The member's roles in `guild`; nil when they are not a member (404, "Unknown Member").
+    /// The member's roles in `guild`; nil when they are not a member (404, "Unknown Member") or the bot
+    /// cannot see that server (403, e.g. an allowed server it is not in).
     private func roles(of user: Snowflake, in guild: Snowflake) async throws(DiscordRESTError) -> [Snowflake]?
     {
         do {
             return try await rest.call(.guildMember(guild: guild, user: user), as: GuildMember.self).roles
         } catch {
-            if case .http(404, _, _, _) = error { return nil }
+            if case .http(let status, _, _, _) = error, status == 403 || status == 404 { return nil }
             throw error
         }
     }

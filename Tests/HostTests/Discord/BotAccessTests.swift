@@ -66,6 +66,22 @@ struct BotAccessTests {
         #expect(await harness.reply(to: "8304")?.content.contains("Pong") == true, "servers are unchanged")
     }
 
+    @Test("with BOSS_ALLOWED_GUILDS too, only those servers count, and one the bot is not in is skipped")
+    func directMessagesInAllowedGuilds() async throws {
+        let harness = try await BotHarness.start([
+            "BOSS_ALLOW_DMS": "1", "BOSS_ALLOWED_ROLES": "700", "BOSS_ALLOWED_GUILDS": "4,5",
+        ])
+        defer { Task { await harness.stop() } }
+        harness.discord.rest.addMember(guild: "5", user: "42", roles: ["700"])
+        harness.discord.rest.addMember(guild: "6", user: "43", roles: ["700"])
+        harness.say("$ping", id: "8311", author: "42", channel: "31", guild: nil)
+        let member = await harness.reply(to: "8311")?.content
+        #expect(member?.contains("Pong") == true, "\(member ?? "no reply")")
+        harness.say("$ping", id: "8312", author: "43", channel: "32", guild: nil)
+        #expect(await harness.reply(to: "8312")?.content.contains("⛔") == true, "server 6 is not allowed")
+        #expect(!harness.discord.rest.requests.contains { $0.path.hasPrefix("/guilds/6/") })
+    }
+
     @Test(
         "one user's waiting jobs are capped (BOSS_MAX_QUEUE_PER_USER) with a clear reply; others still queue")
     func perUserCap() async throws {

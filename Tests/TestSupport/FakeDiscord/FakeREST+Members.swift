@@ -8,7 +8,8 @@ extension FakeREST {
     }
 
     /// `GET /users/@me/guilds` (the bot's servers) and `GET /guilds/{guild}/members/{user}` (a member
-    /// with their roles, or 404 with code 10007 "Unknown Member", as Discord answers).
+    /// with their roles; 404 with code 10007 "Unknown Member", or 403 "Missing Access" for a server the
+    /// bot is not in, as Discord answers).
     func installMemberRoutes(on api: RouterGroup<BasicRequestContext>) {
         api.get("users/@me/guilds") { request, _ in
             if let limited = self.admit(request, path: "/users/@me/guilds") { return limited }
@@ -19,7 +20,11 @@ extension FakeREST {
             let guild = context.parameters.get("guild") ?? ""
             let user = context.parameters.get("user") ?? ""
             if let limited = self.admit(request, path: "/guilds/\(guild)/members/\(user)") { return limited }
-            guard let roles = self.state.withLock({ $0.members[guild]?[user] }) else {
+            let members = self.state.withLock { $0.members[guild] }
+            guard let members else {  // a server the bot is not in
+                return Self.json(["code": 50001, "message": "Missing Access"], status: .forbidden)
+            }
+            guard let roles = members[user] else {
                 return Self.json(["code": 10007, "message": "Unknown Member"], status: .notFound)
             }
             return Self.json(["user": ["id": user, "username": "user\(user)"], "roles": roles])
