@@ -44,7 +44,7 @@ public struct DiscordJobExecutor: JobExecutor {
             return await fail(job, context.target, error)
         }
         do {
-            return try await deliver(result, job: job, context: context)
+            return try await deliver(result, job: job, context: context, control: control)
         } catch {
             runtime.logger.error("job \(job.id): upload failed: \(error)", metadata: ["url": "\(job.url)"])
             try? await replies.edit(

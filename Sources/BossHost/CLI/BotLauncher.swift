@@ -50,7 +50,8 @@ struct BotLauncher {
             limits: QueueLimits(
                 maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue,
                 maxWaitingPerRequester: runtime.settings.maxQueuePerUser),
-            executor: executor, logger: logger)
+            executor: DeadlineExecutor(executor, timeout: runtime.settings.jobTimeout, logger: logger),
+            logger: logger)
         try await queue.start()
         let handler = CommandHandler(
             queue: queue, runtime: runtime, replies: replies, settings: settings,

@@ -22,6 +22,7 @@ enum HostServiceTable {
         installJobServices(&table)
         installHTTPService(&table)
         installSinkServices(&table)
+        installProcessServices(&table)
         return table
     }
 

@@ -13,6 +13,7 @@ final class JobContext: Sendable {
     let control: JobControl
     let sink: MediaSink
     let http: HTTPClient
+    let children: JobChildren
     let limits: ExtractionLimits
     let logger: Logger
     let workDirectory: String
@@ -34,13 +35,14 @@ final class JobContext: Sendable {
 
     init(
         jobID: JobID, isDryRun: Bool, control: JobControl, sink: MediaSink, http: HTTPClient,
-        limits: ExtractionLimits, workDirectory: String, logger: Logger
+        children: JobChildren, limits: ExtractionLimits, workDirectory: String, logger: Logger
     ) {
         self.jobID = jobID
         self.isDryRun = isDryRun
         self.control = control
         self.sink = sink
         self.http = http
+        self.children = children
         self.limits = limits
         self.workDirectory = workDirectory
         self.logger = logger
