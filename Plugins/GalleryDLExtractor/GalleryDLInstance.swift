@@ -37,19 +37,19 @@ final class GalleryDLInstance: @unchecked Sendable {
         guard binaryPath() != nil else {
             return fail(job, BOSS_ERR_DEPENDENCY, "this site needs gallery-dl, which is not installed")
         }
-        guard let work = host.pointee.work_dir(job).map({ String(cString: $0) }),
-            let (config, downloads) = GalleryDLConfig.prepare(in: work)
-        else {
-            return fail(job, BOSS_ERR_INTERNAL, "the host gave no usable work folder")
-        }
         guard let proxy = tool.proxyURL() else {
             return fail(job, BOSS_ERR_DEPENDENCY, "the bot could not give gallery-dl network access")
         }
+        guard let work = host.pointee.work_dir(job).map({ String(cString: $0) }),
+            let (config, downloads) = GalleryDLConfig.prepare(in: work, proxy: proxy)
+        else {
+            return fail(job, BOSS_ERR_INTERNAL, "the host gave no usable work folder")
+        }
         _ = host.pointee.set_metadata(job, "source_url", url)
         let dryRun = host.pointee.job_flags(job) & BOSS_JOB_DRY_RUN != 0
-        // Only this config: no user's or system's gallery-dl settings (cookies, other proxies) apply.
+        // Only this config (with the proxy): no user's or system's gallery-dl settings apply.
         // -R 0: the host's retry policy is the queue's, not gallery-dl's; -g only lists the URLs.
-        let options = ["--config-ignore", "-c", config, "--no-input", "--proxy", proxy]
+        let options = ["--config-ignore", "-c", config, "--no-input"]
         let mode = dryRun ? ["-g"] : ["-D", downloads, "--filesize-max", filesizeMax]
         let streamer = FileStreamer(host: host, job: job)
         let deadline = ContinuousClock.now + timeout

@@ -37,7 +37,7 @@ public struct DiscordJobExecutor: JobExecutor {
         let result: ExtractionResult
         do {
             result = try await runtime.runner.extract(
-                ExtractionRequest(jobID: job.id, url: job.url), control: control)
+                ExtractionRequest(jobID: job.id, url: job.url, options: context.jobOptions), control: control)
             await Self.stop(reporter)
         } catch {
             await Self.stop(reporter)

@@ -16,9 +16,12 @@ public final class EgressProxy: Sendable {
     private let logger: Logger
     private let grants = EgressGrantTable()
     private let listener = Mutex<TCPListener?>(nil)
+    private let slots: ConnectionSlots
 
-    /// A proxy deciding by `policy` (its trusted origins are ignored).
-    public init(policy: NetworkPolicy, logger: Logger) {
+    /// A proxy deciding by `policy` (its trusted origins are ignored), serving at most `maxConnections`
+    /// connections at once (more get 503).
+    public init(policy: NetworkPolicy, logger: Logger, maxConnections: Int = 128) {
+        slots = ConnectionSlots(limit: maxConnections)
         var guarded = policy
         guarded.trustedOrigins = []
         self.policy = guarded
@@ -56,11 +59,11 @@ public final class EgressProxy: Sendable {
             if let current { return current.port }
             let opened = try TCPListener()
             current = opened
-            let context = (grants, policy, logger)
-            let thread = Thread {
-                while let client = opened.accept() {
-                    Self.handle(client, grants: context.0, policy: context.1, logger: context.2)
-                }
+            let connection = { @Sendable [grants, policy, logger] (client: TCPStream) in
+                ProxyConnection(client: client, grants: grants, policy: policy, logger: logger)
+            }
+            let thread = Thread { [slots] in
+                while let client = opened.accept() { Self.handle(connection(client), slots: slots) }
             }
             thread.name = "egress-proxy"
             thread.stackSize = 256 << 10
@@ -70,14 +73,33 @@ public final class EgressProxy: Sendable {
         }
     }
 
-    /// Each connection on a thread of its own: a tunnel blocks in poll for as long as it lives.
-    private static func handle(
-        _ client: TCPStream, grants: EgressGrantTable, policy: NetworkPolicy, logger: Logger
-    ) {
-        let connection = ProxyConnection(client: client, grants: grants, policy: policy, logger: logger)
-        let thread = Thread { connection.serve() }
+    /// Each connection on a thread of its own (a tunnel blocks in poll for as long as it lives), at most
+    /// `slots` at once: a child opening connections without end gets 503s, not the host's threads.
+    private static func handle(_ connection: ProxyConnection, slots: ConnectionSlots) {
+        guard slots.take() else { return connection.refuse(.busy, grant: nil) }
+        let thread = Thread {
+            connection.serve()
+            slots.give()
+        }
         thread.name = "egress-connection"
         thread.stackSize = 512 << 10
         thread.start()
     }
+}
+
+/// A count of connections in service, up to a limit.
+final class ConnectionSlots: Sendable {
+    private let limit: Int
+    private let inUse = Atomic<Int>(0)
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Takes a slot; false when all are in use.
+    func take() -> Bool {
+        if inUse.add(1, ordering: .acquiringAndReleasing).newValue <= limit { return true }
+        inUse.subtract(1, ordering: .acquiringAndReleasing)
+        return false
+    }
+
+    func give() { inUse.subtract(1, ordering: .acquiringAndReleasing) }
 }

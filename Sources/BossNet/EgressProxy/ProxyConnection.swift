@@ -81,7 +81,7 @@ struct ProxyConnection {
         return lines.joined(separator: "\r\n") + "\r\n\r\n"
     }
 
-    private func refuse(_ refusal: ProxyRefusal, grant: EgressGrant?) {
+    func refuse(_ refusal: ProxyRefusal, grant: EgressGrant?) {
         var metadata: Logger.Metadata = [:]
         if let grant {
             metadata["job"] = "\(grant.job)"

@@ -13,6 +13,8 @@ enum ProxyRefusal: Error, Equatable {
     case unresolvable(host: String)
     /// No checked address of the target accepted the connection (502).
     case connectFailed(host: String, reason: String)
+    /// Too many connections are open at once (503).
+    case busy
 
     /// The HTTP response sent to the client before the connection is closed.
     var response: String {
@@ -30,6 +32,7 @@ enum ProxyRefusal: Error, Equatable {
         case .authenticationRequired: (407, "Proxy Authentication Required")
         case .jobClosed, .blockedAddress: (403, "Forbidden")
         case .unresolvable, .connectFailed: (502, "Bad Gateway")
+        case .busy: (503, "Service Unavailable")
         }
     }
 
@@ -43,6 +46,7 @@ enum ProxyRefusal: Error, Equatable {
             "refused \(host): resolves to \(address), a \(range.rawValue) address"
         case .unresolvable(let host): "cannot resolve \(host)"
         case .connectFailed(let host, let why): "cannot connect to \(host): \(why)"
+        case .busy: "too many proxy connections at once"
         }
     }
 }

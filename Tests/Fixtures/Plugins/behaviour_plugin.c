@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|dry)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|dry|options)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -98,6 +98,13 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     if ((rest = after(url, "/leak/"))) {
         boss_file *file = NULL;
         return h->file_begin(job, "leaked", -1, &file); /* never ended: the host must abort it */
+    }
+    if ((rest = after(url, "/options/"))) { /* the job's options, as metadata */
+        const char *quality = h->job_option(job, "quality"), *most = h->job_option(job, "max_bytes");
+        h->set_metadata(job, "title", quality ? quality : "none");
+        h->set_metadata(job, "author", most ? most : "none");
+        if (h->job_option(job, "audio") || h->job_option(job, "bogus")) return BOSS_ERR_INTERNAL;
+        return h->fetch_to_file(job, rest, NULL, NULL);
     }
     if ((rest = after(url, "/meta/"))) {
         h->set_metadata(job, "title", "A title");

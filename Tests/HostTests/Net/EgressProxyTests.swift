@@ -144,4 +144,25 @@ struct EgressProxyTests {
         egress.stop()
         await server.stop()
     }
+
+    @Test("connections past the limit get 503 instead of a thread each")
+    func connectionLimit() async throws {
+        let trickle = [UInt8](repeating: 65, count: 100)
+        let server = try await TestHTTPServer.start([
+            "/slow": .slow(bytes: trickle, chunkSize: 1, delay: .milliseconds(50))
+        ])
+        var policy = NetworkPolicy(userAgent: "boss-bot-test/1.0")
+        policy.allowPrivateNetworks = true
+        let egress = EgressProxy(policy: policy, logger: log.logger, maxConnections: 2)
+        let (_, url) = try egress.grant(job: "5", plugin: "gallerydl", byteBudget: 1 << 20) { false }
+        async let first = curl(server.url("/slow"), proxy: url, tunnel: true)
+        async let second = curl(server.url("/slow"), proxy: url, tunnel: true)
+        #expect(await eventually { server.hits("/slow") == 2 })
+        let (_, _, codes) = try await curl(server.url("/slow"), proxy: url, tunnel: true)
+        #expect(codes.split(separator: " ").contains("503"), "\(codes)")
+        let finished = try await [first.0, second.0]
+        #expect(finished == [0, 0])
+        egress.stop()
+        await server.stop()
+    }
 }

@@ -51,7 +51,7 @@ struct GalleryDLConfinementTests {
         await harness.stop()
     }
 
-    @Test("the child's environment: no token, no BOSS_*, the proxy; its options ignore config files")
+    @Test("the child's environment: no token, no BOSS_*, the proxy; only the host's config file")
     func environment() async throws {
         setenv("DISCORD_TOKEN", "token-that-must-not-leak", 1)
         defer { unsetenv("DISCORD_TOKEN") }
@@ -59,7 +59,9 @@ struct GalleryDLConfinementTests {
         try harness.installPlugin(product: "GalleryDLExtractor")
         let dump = harness.root + "/child-env.txt"
         let arguments = harness.root + "/child-args.txt"
-        let fake = try standIn(harness, "env > '\(dump)'\necho \"$@\" > '\(arguments)'\nexit 64\n")
+        let config = harness.root + "/child-config.json"
+        let fake = try standIn(
+            harness, "env > '\(dump)'\necho \"$@\" > '\(arguments)'\ncp \"$3\" '\(config)'\nexit 64\n")
         let runtime = try harness.runtime(extra: [
             Self.bin: fake, "BOSS_PLUGIN_GALLERYDL_API_KEY": "secret-key",
         ])
@@ -75,7 +77,10 @@ struct GalleryDLConfinementTests {
         #expect(proxy.hasPrefix("http://job-") && proxy.contains("@127.0.0.1:"))
         #expect(lines.contains("HTTP_PROXY=\(proxy)") && lines.contains("ALL_PROXY=\(proxy)"))
         let given = try String(contentsOfFile: arguments, encoding: .utf8)
-        #expect(given.contains("--config-ignore") && given.contains("--proxy \(proxy)"))
+        // The proxy's credentials go in the owner-only config file, not in arguments others can list.
+        #expect(given.hasPrefix("--config-ignore -c ") && !given.contains(String(proxy.dropFirst(7))))
+        let document = try String(contentsOfFile: config, encoding: .utf8)
+        #expect(document.contains("\"proxy\": \"\(proxy)\""))
         await harness.stop()
     }
 

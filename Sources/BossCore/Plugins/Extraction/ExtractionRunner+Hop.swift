@@ -29,7 +29,8 @@ extension ExtractionRunner {
             workFolder: workDirectory, confinement: confinement, logger: jobLogger)
         defer { children.close() }
         let context = JobContext(
-            jobID: request.jobID, isDryRun: request.dryRun, control: control, sink: sink,
+            jobID: request.jobID, isDryRun: request.dryRun, options: request.options, control: control,
+            sink: sink,
             http: network.client(for: plugin.manifest.id), children: children, limits: limits,
             workDirectory: workDirectory, logger: jobLogger)
         context.state.withLock { $0.metadata = metadata }

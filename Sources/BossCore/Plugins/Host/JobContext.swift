@@ -10,6 +10,7 @@ import Synchronization
 final class JobContext: Sendable {
     let jobID: JobID
     let isDryRun: Bool
+    let options: JobOptions
     let control: JobControl
     let sink: MediaSink
     let http: HTTPClient
@@ -34,11 +35,13 @@ final class JobContext: Sendable {
     }
 
     init(
-        jobID: JobID, isDryRun: Bool, control: JobControl, sink: MediaSink, http: HTTPClient,
+        jobID: JobID, isDryRun: Bool, options: JobOptions, control: JobControl, sink: MediaSink,
+        http: HTTPClient,
         children: JobChildren, limits: ExtractionLimits, workDirectory: String, logger: Logger
     ) {
         self.jobID = jobID
         self.isDryRun = isDryRun
+        self.options = options
         self.control = control
         self.sink = sink
         self.http = http

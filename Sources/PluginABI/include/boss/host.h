@@ -103,6 +103,12 @@ typedef struct boss_host {
      * tool's own proxy option; NULL when the proxy cannot start. Host-owned, valid until extract returns.
      * Children given BOSS_PROCESS_NETWORK get it in their environment too. */
     const char *(*proxy_url)(boss_job *job);
+
+    /* Appended in ABI 1 (check BOSS_HAS_FIELD(host->struct_size, boss_host, job_option)). */
+    /* The value of job option `key`, or NULL when the job does not set it: "audio" ("1": audio only),
+     * "quality" ("480", "720", "1080" or "best"), "max_bytes" (the largest file the job's destination
+     * takes, decimal). Host-owned, valid until extract returns. */
+    const char *(*job_option)(const boss_job *job, const char *key);
 } boss_host;
 
 #ifdef __cplusplus
