@@ -107,3 +107,13 @@ extension DiscordJobExecutor {
         return (lines + metadata.notes.map { "ℹ️ " + $0 } + notes).joined(separator: "\n")
     }
 }
+
+extension DiscordJobExecutor {
+    /// Why an upload failed, for the user.
+    static func userText(_ error: any Error) -> String {
+        if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
+            return "they are over Discord's upload limit."
+        }
+        return "Discord did not accept them; try again later."
+    }
+}

@@ -96,15 +96,18 @@ public struct DiscordJobExecutor: JobExecutor {
     }
 
     /// The queue dropped the job (it crashed the bot repeatedly): the user hears it from its reply.
-    public func abandon(_ job: Job, reason: String) async {
-        guard let context = DiscordJobContext.decode(job.context) else { return }
-        try? await replies.edit(context.target, "❌ #\(job.id) \(reason)\n<\(job.url)>")
-    }
+    public func abandon(_ job: Job, reason: String) async { await tell(job, "❌ #\(job.id) \(reason)") }
 
-    static func userText(_ error: any Error) -> String {
-        if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
-            return "they are over Discord's upload limit."
+    /// The queue cannot start the job yet (its database refuses writes): the user hears that it waits.
+    public func delayed(_ job: Job, reason: String) async { await tell(job, "⏸️ #\(job.id) \(reason)") }
+
+    /// Edits the job's reply to `text` and the link; a failure is logged (the user cannot be told).
+    private func tell(_ job: Job, _ text: String) async {
+        guard let context = DiscordJobContext.decode(job.context) else { return }
+        do {
+            try await replies.edit(context.target, "\(text)\n<\(job.url)>")
+        } catch {
+            runtime.logger.error("job \(job.id): could not edit its reply: \(error)")
         }
-        return "Discord did not accept them; try again later."
     }
 }

@@ -14,6 +14,8 @@ public struct HostSettings: Sendable {
     public var maxConcurrent: Int
     /// Jobs waiting at most.
     public var maxQueue: Int
+    /// Jobs one Discord user may have waiting at most.
+    public var maxQueuePerUser: Int
     /// Per-file download limit in bytes.
     public var maxFileBytes: Int64
     /// Bytes the data directory may hold.
@@ -56,6 +58,7 @@ public struct HostSettings: Sendable {
         dataDirectory = environment[.dataDirectory]!
         maxConcurrent = try environment.integer(.maxConcurrent, in: 1...64)
         maxQueue = try environment.integer(.maxQueue, in: 0...10_000)
+        maxQueuePerUser = try environment.integer(.maxQueuePerUser, in: 1...10_000)
         maxFileBytes = Int64(try environment.integer(.maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
         storageQuotaBytes =
             Int64(try environment.integer(.storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte

@@ -37,9 +37,10 @@ struct BotHarness {
         var description: String { "the bot did not start:\n\(stderr)" }
     }
 
-    /// Posts a user's message in guild 5, channel 10.
+    /// Posts a user's message in guild 5, channel 10 (`guild` nil: a DM), as a member with `roles`.
     func say(
-        _ content: String, id: String, author: String = "42", channel: String = "10", guild: String? = "5"
+        _ content: String, id: String, author: String = "42", channel: String = "10", guild: String? = "5",
+        roles: [String] = []
     ) {
         let guildField = guild.map { #""guild_id":"\#($0)","# } ?? ""
         let escaped = content.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
@@ -47,7 +48,7 @@ struct BotHarness {
         discord.gateway.dispatch(
             "MESSAGE_CREATE",
             #"{"id":"\#(id)","channel_id":"\#(channel)",\#(guildField)"content":"\#(escaped)","#
-                + #""author":{"id":"\#(author)","username":"user\#(author)"},"member":{"roles":[]},"mentions":[]}"#
+                + #""author":{"id":"\#(author)","username":"user\#(author)"},"member":{"roles":\#(roles)},"mentions":[]}"#
         )
     }
 

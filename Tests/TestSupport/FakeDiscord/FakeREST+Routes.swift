@@ -26,6 +26,7 @@ extension FakeREST {
             self.state.withLock { $0.registeredCommands = list.compactMap { $0["name"] as? String } }
             return Self.json(list)
         }
+        installMemberRoutes(on: api)
         api.post("channels/:channel/messages") { request, context in
             let channel = context.parameters.get("channel") ?? ""
             return try await self.create(request, path: "/channels/\(channel)/messages", channel: channel)

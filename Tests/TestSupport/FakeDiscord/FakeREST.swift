@@ -50,6 +50,8 @@ public final class FakeREST: Sendable {
         var scripted: [(pathContains: String, answer: ScriptedAnswer)] = []
         var registeredCommands: [String] = []
         var nextID = 1000
+        /// Guild → member → roles: the servers the bot shares and who is in them.
+        var members: [String: [String: [String]]] = [:]
     }
     let state = Mutex(State())
     let applicationID: String
