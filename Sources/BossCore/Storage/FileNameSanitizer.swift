@@ -13,9 +13,12 @@ public enum FileNameSanitizer {
     {
         let suffix = "." + ext
         var stem = cleanStem(suggested ?? "")
-        if stem.isEmpty { stem = fallbackStem }
         let budget = maxBytes - suffix.utf8.count
+        // Whole graphemes go, so no character is cut in half; one grapheme can be over the budget
+        // alone (a letter with many combining marks), and the fallback applies to what is left.
         while stem.utf8.count > budget { stem.removeLast() }
+        stem = stem.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
+        if stem.isEmpty { stem = fallbackStem }
         return stem + suffix
     }
 

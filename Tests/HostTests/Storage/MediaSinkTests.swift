@@ -45,6 +45,7 @@ struct MediaSinkTests {
             "../../x", "/etc/passwd", "a\u{0}b", "evil\u{202E}gpj.exe", String(repeating: "é", count: 250),
             "", ".", "..",
             ".hidden", "127.0.0.1:8080__file.jpg", "a/b\\c", "con\u{7}trol", "zero\u{200B}width",
+            "e" + String(repeating: "\u{301}", count: 60),  // one grapheme of 121 bytes
         ])
     func hostileNames(_ name: String) throws {
         let harness = try SinkHarness()
@@ -58,6 +59,14 @@ struct MediaSinkTests {
                 $0.value < 0x20 || (0x202A...0x202E).contains($0.value) || $0.value == 0x200B
             })
         #expect(harness.allFiles() == ["job", "job/" + stored.name])
+    }
+
+    @Test("a name whose first grapheme alone is over the byte budget becomes the fallback name")
+    func oversizedGrapheme() {
+        let grapheme = "e" + String(repeating: "\u{301}", count: 60)
+        #expect(FileNameSanitizer.sanitize(grapheme, extension: "png") == "media.png")
+        #expect(FileNameSanitizer.sanitize(grapheme + "cat", extension: "png") == "media.png")
+        #expect(FileNameSanitizer.sanitize("cat" + grapheme, extension: "png") == "cat.png")
     }
 
     @Test("a symlink planted under the would-be name is not followed")
