@@ -91,7 +91,9 @@ public struct DiscordJobExecutor: JobExecutor {
         }
         runtime.logger.warning("job \(job.id) failed: \(extraction)", metadata: ["url": "\(job.url)"])
         let advice = extraction.advice.map { " " + $0 } ?? ""
-        try? await replies.edit(target, "❌ #\(job.id) \(extraction.userMessage)\(advice)\n<\(job.url)>")
+        // A plugin's detail may quote the site: escaped like every text from outside.
+        let reason = Markdown.escape(extraction.userMessage)
+        try? await replies.edit(target, "❌ #\(job.id) \(reason)\(advice)\n<\(job.url)>")
         return .failed(category: extraction.category, message: extraction.userMessage)
     }
 

@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|dry)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|dry)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -98,6 +98,11 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     if ((rest = after(url, "/leak/"))) {
         boss_file *file = NULL;
         return h->file_begin(job, "leaked", -1, &file); /* never ended: the host must abort it */
+    }
+    if ((rest = after(url, "/markdown/"))) { /* what a hostile site could call its post */
+        h->set_metadata(job, "title", "[click me](https://evil.example) **loud** <@42> @everyone");
+        h->set_metadata(job, "author", "`x`\n# heading");
+        return h->fetch_to_file(job, rest, NULL, "a`b");
     }
     if ((rest = after(url, "/meta/"))) {
         h->set_metadata(job, "title", "A title");
