@@ -24,4 +24,26 @@ struct HostLoggingTests {
         }
         #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains(BotHarness.token))
     }
+
+    @Test("plugin settings that name a secret, and credentials inside URLs, never reach the log")
+    func pluginSecretsAndURLCredentials() async throws {
+        let secret = "plugin-api-key-VALUE-98765"
+        let harness = try await BotHarness.start([
+            "BOSS_PLUGIN_DIRECT_API_KEY": secret,
+            "BOSS_PLUGIN_DIRECT_SESSION_COOKIE": "sid=cookie-value-4242",
+            "BOSS_PLUGIN_DIRECT_REGION": "region-eu-west-1",
+        ])
+        let withCredentials = harness.media.url("/gone.png").replacingOccurrences(
+            of: "http://", with: "http://alice:pw-hunter2-xyz@")
+        let url = withCredentials + "?key=\(secret)&c=sid=cookie-value-4242&r=region-eu-west-1"
+        harness.say("$dl \(url)", id: "8151")
+        _ = await harness.reply(to: "8151") { $0.content.hasPrefix("❌") }
+        await harness.stop()
+        let log = harness.bot.stderr
+        #expect(log.contains("failed"), "the job's failure (with its URL) was logged:\n\(log)")
+        #expect(
+            !log.contains(secret) && !log.contains("cookie-value-4242") && !log.contains("pw-hunter2-xyz"))
+        #expect(log.contains("http://<redacted>@127.0.0.1"))
+        #expect(log.contains("region-eu-west-1"), "a setting that names no secret is kept")
+    }
 }
