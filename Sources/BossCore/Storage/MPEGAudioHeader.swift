@@ -1,21 +1,20 @@
 /// An MPEG audio layer III frame header (ISO/IEC 11172-3 and 13818-3, and the MPEG 2.5 extension):
 /// the detector's proof that bytes are an `.mp3`, since the 11 sync bits alone occur in any payload.
-struct MPEGAudioHeader: Equatable {
+struct MPEGAudioHeader: AudioFrameHeader {
     /// MPEG-1, MPEG-2 (half sample rates) or MPEG 2.5 (quarter sample rates).
     enum Version: Equatable { case mpeg1, mpeg2, mpeg25 }
+
+    static let size = 4
 
     let version: Version
     let sampleRate: Int
     /// Bytes from this header to the next one.
     let frameLength: Int
 
-    /// The largest frame: 320 kb/s at 32 kHz (MPEG-1) or 160 kb/s at 8 kHz (MPEG 2.5), padded.
-    static let maxFrameLength = 1441
-
     /// The header in the 4 bytes at `offset`; nil unless the sync, version, layer (III), bitrate index
     /// (not free format 0, not the invalid 15) and sample rate index (not the reserved 3) are valid.
     init?(_ bytes: [UInt8], at offset: Int = 0) {
-        guard offset >= 0, offset + 4 <= bytes.count, bytes[offset] == 0xFF else { return nil }
+        guard offset >= 0, offset + Self.size <= bytes.count, bytes[offset] == 0xFF else { return nil }
         let (flags, rates) = (bytes[offset + 1], bytes[offset + 2])
         guard flags & 0xE0 == 0xE0, flags & 0x06 == 0x02 else { return nil }  // sync, layer III
         switch flags >> 3 & 3 {
@@ -34,16 +33,8 @@ struct MPEGAudioHeader: Equatable {
         frameLength = (mpeg1 ? 144 : 72) * kilobits * 1000 / sampleRate + Int(rates >> 1 & 1)
     }
 
-    /// Whether `bytes` (a file's first bytes, or the whole file when shorter) start with MPEG audio: a
-    /// valid header whose frame is followed by another header of the same version and sample rate, an
-    /// ID3v1 tag, or the end of a file of exactly one frame.
-    static func startsStream(_ bytes: [UInt8]) -> Bool {
-        guard let first = MPEGAudioHeader(bytes) else { return false }
-        let next = first.frameLength
-        if bytes.count == next { return true }
-        if next + 3 <= bytes.count && bytes[next..<next + 3].elementsEqual("TAG".utf8) { return true }
-        guard let second = MPEGAudioHeader(bytes, at: next) else { return false }
-        return second.version == first.version && second.sampleRate == first.sampleRate
+    func isFollowed(by next: MPEGAudioHeader) -> Bool {
+        next.version == version && next.sampleRate == sampleRate
     }
 
     private static let mpeg1Kilobits = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0]

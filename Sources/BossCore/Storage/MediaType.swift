@@ -35,7 +35,8 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
     public var isVideo: Bool { [.mp4, .mov, .webm, .mkv].contains(self) }
 
     /// Bytes the detector needs to decide for every type: an MP3's second frame header follows the
-    /// first frame, up to 1441 bytes in (Matroska's DocType and the `ftyp` brands sit well before).
+    /// first frame, up to 1441 bytes in (320 kb/s at 32 kHz, padded), and so does an ADTS frame's in
+    /// practice (Matroska's DocType and the `ftyp` brands sit well before).
     public static let signatureLength = 2048
 
     /// The type of a file starting with `prefix`, or nil when it is not an allowed media type. With fewer
@@ -54,7 +55,7 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
         if starts(Array("ftyp".utf8), at: 4) { return ISOBaseMediaBrand.mediaType(bytes) }
         if starts([0x1A, 0x45, 0xDF, 0xA3]) { return matroskaType(bytes) }
         if isID3v2(bytes) || MPEGAudioHeader.startsStream(bytes) { return .mp3 }
-        if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] & 0xF6 == 0xF0 { return .aac }  // ADTS, layer 00
+        if ADTSHeader.startsStream(bytes) { return .aac }
         return nil
     }
 

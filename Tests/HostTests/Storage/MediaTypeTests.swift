@@ -37,6 +37,23 @@ struct MediaTypeTests {
     }
 
     @Test(
+        "two sync bytes are not AAC: the ADTS header must be valid and the next frame must follow it",
+        arguments: [
+            Samples.padded([0xFF, 0xF1], to: 1_800), Samples.padded([0xFF, 0xF1, 0x50, 0x80], to: 1_800),
+            Samples.adtsFrame(length: 300) + [0xFF, 0xF1, 0x50, 0x80],  // the file ends in the next header
+            // Sample rate index 13 (reserved); then a frame shorter than its own header.
+            Samples.padded(
+                Samples.adtsFrame(length: 300, rates: 0x74) + Samples.adtsFrame(length: 300), to: 2_000),
+            Samples.padded(Samples.adtsFrame(length: 5) + Samples.adtsFrame(length: 300), to: 2_000),
+            Samples.padded(
+                Samples.adtsFrame(length: 300) + Samples.mpegFrame([0xFF, 0xFB, 0x90, 0x64]), to: 2_000),
+            Array(Samples.adtsFrame(length: 300).prefix(200)),  // a file that ends inside its first frame
+        ] as [[UInt8]])
+    func notAAC(_ bytes: [UInt8]) {
+        #expect(MediaType.detect(bytes) == nil)
+    }
+
+    @Test(
         "ISO base media files are typed by brand: HEIF/AVIF are images, only known brands are video",
         arguments: [
             ("heic", Samples.isoBMFF("heic", compatible: ["mif1", "heic"])),

@@ -57,7 +57,7 @@ enum Samples {
         (.mp3, mpegFrame([0xFF, 0xFB, 0x90, 0x64]) + [0xFF, 0xFB, 0x92, 0x64]),  // MPEG-1 128 kb/s 44.1 kHz
         (.mp3, mpegFrame([0xFF, 0xF3, 0x40, 0xC4]) + [0xFF, 0xF3, 0x40, 0xC4]),  // MPEG-2 32 kb/s 22.05 kHz
         (.mp3, mpegFrame([0xFF, 0xE3, 0x18, 0xC4]) + [0xFF, 0xE3, 0x18, 0xC4]),  // MPEG-2.5 8 kb/s 8 kHz
-        (.aac, [0xFF, 0xF1, 0x50, 0x80]),
+        (.aac, adtsFrame(length: 371) + adtsFrame(length: 368)),  // AAC-LC 44.1 kHz stereo
         (.ogg, Array("OggS".utf8) + [0, 2]),
     ]
 
@@ -73,6 +73,16 @@ enum Samples {
         ]
         let rate = rates[Int(header[1] & 0x18)]?[Int(header[2] >> 2 & 3) % 3] ?? 44_100
         let length = (mpeg1 ? 144 : 72) * kbps[Int(header[2] >> 4)] * 1000 / rate + Int(header[2] >> 1 & 1)
+        return header + [UInt8](repeating: 0, count: max(0, length - header.count))
+    }
+
+    /// One ADTS (AAC) frame of `length` bytes, header included: MPEG-4, no CRC, LC profile, the sample
+    /// rate index in bits 2-5 of `rates` (0x50: index 4, 44.1 kHz), two channels.
+    static func adtsFrame(length: Int, rates: UInt8 = 0x50) -> [UInt8] {
+        let header: [UInt8] = [
+            0xFF, 0xF1, rates, 0x80 | UInt8(length >> 11 & 3), UInt8(length >> 3 & 0xFF),
+            UInt8((length & 7) << 5 | 0x1F), 0xFC,
+        ]
         return header + [UInt8](repeating: 0, count: max(0, length - header.count))
     }
 
