@@ -91,6 +91,17 @@ struct MediaSinkTests {
         #expect(harness.sink.files.map(\.name) == names)
     }
 
+    @Test("duplicate names at the byte budget keep their counter: the stem is cut, not the suffix")
+    func longDuplicates() throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        let long = String(repeating: "é", count: 150)
+        let names = try (0..<3).map { _ in try harness.store(Samples.padded(Samples.png), name: long).name }
+        #expect(Set(names).count == 3, "\(names)")
+        #expect(names.allSatisfy { $0.utf8.count <= FileNameSanitizer.maxBytes && $0.hasPrefix("éé") })
+        #expect(names[1].hasSuffix("é-2.png") && names[2].hasSuffix("é-3.png"))
+    }
+
     @Test("the quota: a file that would exceed it fails mid-way, is deleted, and the usage goes back")
     func quota() throws {
         let harness = try SinkHarness(limit: 10_000, quotaBytes: 5_000)
