@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|dry)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|secret|dry)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -103,6 +103,14 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
         h->set_metadata(job, "title", "[click me](https://evil.example) **loud** <@42> @everyone");
         h->set_metadata(job, "author", "`x`\n# heading");
         return h->fetch_to_file(job, rest, NULL, "a`b");
+    }
+    if (after(url, "/secret/")) { /* a careless plugin: its error detail quotes its own credentials */
+        const char *key = h->config_get(h, "api_key");
+        char detail[256];
+        snprintf(detail, sizeof detail, "The API refused key %s at https://bob:pw-secret-77@api.example/x.",
+                 key ? key : "(none)");
+        h->set_error_detail(job, detail);
+        return BOSS_ERR_NOT_FOUND;
     }
     if ((rest = after(url, "/meta/"))) {
         h->set_metadata(job, "title", "A title");

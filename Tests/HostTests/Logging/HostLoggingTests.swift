@@ -46,4 +46,21 @@ struct HostLoggingTests {
         #expect(log.contains("http://<redacted>@127.0.0.1"))
         #expect(log.contains("region-eu-west-1"), "a setting that names no secret is kept")
     }
+
+    @Test("a plugin's error detail quoting its credentials reaches neither the user nor the log with them")
+    func secretsInErrorDetail() async throws {
+        let secret = "behaviour-key-SECRET-31337"
+        let harness = try await BotHarness.start(
+            ["BOSS_PLUGIN_BEHAVIOUR_API_KEY": secret], plugins: ["behaviour_plugin.c"])
+        harness.say("$dl \(harness.media.url("/secret/x"))", id: "8161")
+        let reply = await harness.reply(to: "8161") { $0.content.hasPrefix("❌") }
+        await harness.stop()
+        // What Discord shows: the markdown escapes gone.
+        let shown = try #require(reply?.content, "no failure reply; log:\n\(harness.bot.stderr)")
+            .replacingOccurrences(of: "\\", with: "")
+        #expect(
+            shown.contains("The API refused key <redacted> at https://<redacted>@api.example/x."), "\(shown)")
+        #expect(!shown.contains(secret) && !shown.contains("pw-secret-77"), "\(shown)")
+        #expect(!harness.bot.stderr.contains(secret) && !harness.bot.stderr.contains("pw-secret-77"))
+    }
 }
