@@ -4,7 +4,8 @@
 public enum Markdown {
     /// `text` on one line with every character Discord's markdown gives a meaning backslash-escaped:
     /// emphasis `* _ ~`, spoilers `|`, code `` ` ``, masked links `[ ] ( )`, autolinks and mentions
-    /// `< > @`, headings `#`, quotes `>`, lists `-`, and the backslash itself.
+    /// `< > @`, headings `#`, quotes `>`, lists `-`, the backslash itself, and `:` (so a URL in a
+    /// title is not made a link with a preview of its site, and no `:emoji:` is drawn).
     public static func escape(_ text: String) -> String {
         var escaped = String.UnicodeScalarView()
         for scalar in oneLine(text).unicodeScalars {
@@ -39,7 +40,7 @@ public enum Markdown {
         return "<" + encoded + ">"
     }
 
-    private static let special = Set("\\*_~|`[]()<>@#-".unicodeScalars)
+    private static let special = Set("\\*_~|`[]()<>@#-:".unicodeScalars)
 
     /// Line breaks (which could start a heading, a quote or a list) and other controls become spaces.
     private static func oneLine(_ text: String) -> String {

@@ -9,7 +9,7 @@ import Testing
 struct MarkdownEscapingTests {
     @Test("escape: every markdown character is backslash-escaped and the text stays on one line")
     func escape() {
-        #expect(Markdown.escape("[x](https://e.example)") == #"\[x\]\(https://e.example\)"#)
+        #expect(Markdown.escape("[x](https://e.example)") == #"\[x\]\(https\://e.example\)"#)
         #expect(Markdown.escape("**a** _b_ ~~c~~ ||d|| `e`") == #"\*\*a\*\* \_b\_ \~\~c\~\~ \|\|d\|\| \`e\`"#)
         #expect(Markdown.escape("<@42> @everyone <#7>") == ##"\<\@42\> \@everyone \<\#7\>"##)
         #expect(Markdown.escape("a\n# h\r\n> q\u{2028}- l \\") == ##"a \# h  \> q \- l \\"##)
@@ -40,7 +40,7 @@ struct MarkdownEscapingTests {
         harness.say("$dl \(harness.media.url("/markdown/"))\(harness.media.url("/cat.png"))", id: "8801")
         let reply = await harness.reply(to: "8801") { $0.content.contains("too large") }
         let content = try #require(reply?.content, "no delivery; log:\n\(harness.bot.stderr)")
-        #expect(content.contains(#"\[click me\]\(https://evil.example\) \*\*loud\*\* \<\@42\> \@everyone"#))
+        #expect(content.contains(#"\[click me\]\(https\://evil.example\) \*\*loud\*\* \<\@42\> \@everyone"#))
         #expect(content.contains(##"by \`x\` \# heading"##) && !content.contains("\n# heading"))
         #expect(content.contains("`a\u{2CB}b.png`"))
         let mentions = try #require(reply?.payload["allowed_mentions"] as? [String: Any])
