@@ -37,14 +37,14 @@ public struct DiscordJobExecutor: JobExecutor {
         let result: ExtractionResult
         do {
             result = try await runtime.runner.extract(
-                ExtractionRequest(jobID: job.id, url: job.url), control: control)
+                ExtractionRequest(jobID: job.id, url: job.url, options: context.jobOptions), control: control)
             await Self.stop(reporter)
         } catch {
             await Self.stop(reporter)
             return await fail(job, context.target, error)
         }
         do {
-            return try await deliver(result, job: job, context: context)
+            return try await deliver(result, job: job, context: context, control: control)
         } catch {
             runtime.logger.error("job \(job.id): upload failed: \(error)", metadata: ["url": "\(job.url)"])
             try? await replies.edit(

@@ -38,6 +38,8 @@ public struct HostSettings: Sendable {
     public var logKeep: Int
     /// How long running downloads may take to finish after SIGTERM/SIGINT.
     public var shutdownGrace: Duration
+    /// How long one job (plugin, child processes, ffmpeg, upload) may run before it is stopped.
+    public var jobTimeout: Duration
     /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
     public var environment: HostEnvironment
 
@@ -69,6 +71,7 @@ public struct HostSettings: Sendable {
         logMaxBytes = Int64(try environment.integer(.logMaxMB, in: 1...10_000)) * Self.bytesPerMegabyte
         logKeep = try environment.integer(.logKeep, in: 0...100)
         shutdownGrace = .seconds(try environment.integer(.shutdownGraceSeconds, in: 0...3600))
+        jobTimeout = .seconds(try environment.integer(.jobTimeoutSeconds, in: 1...86_400))
     }
 
     private static func oneOf(

@@ -34,7 +34,7 @@ extension DownloadQueue {
         }
         for (id, entry) in running {
             interruptedByShutdown.insert(id)
-            entry.control.cancel()
+            entry.control.cancel(.shutdown)
         }
         while !running.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
         for (id, list) in waiters.sorted(by: { $0.key < $1.key }) {

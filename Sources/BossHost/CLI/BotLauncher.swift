@@ -49,7 +49,8 @@ struct BotLauncher {
             store: store, scope: "discord",
             limits: QueueLimits(
                 maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue),
-            executor: executor, logger: logger)
+            executor: DeadlineExecutor(executor, timeout: runtime.settings.jobTimeout, logger: logger),
+            logger: logger)
         try await queue.start()
         let handler = CommandHandler(
             queue: queue, runtime: runtime, replies: replies, settings: settings,

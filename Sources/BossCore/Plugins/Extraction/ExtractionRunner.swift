@@ -8,19 +8,22 @@ import PluginABI
 /// thread with the host services wired to this job's sink, and follows plugin redirects.
 public final class ExtractionRunner: Sendable {
     let registry: PluginRegistry
-    let http: HTTPClient
+    let network: PluginNetwork
+    let confinement: ChildConfinement
     let dataDirectory: DataDirectory
     let quota: StorageQuota
     let limits: ExtractionLimits
     let logger: Logger
 
-    /// Creates a runner over the loaded plugins and the host's storage.
+    /// Creates a runner over the loaded plugins, the host's network and storage; children find their
+    /// tools on `searchPath` (the host's `PATH`).
     public init(
-        registry: PluginRegistry, http: HTTPClient, dataDirectory: DataDirectory, quota: StorageQuota,
-        limits: ExtractionLimits, logger: Logger
+        registry: PluginRegistry, network: PluginNetwork, dataDirectory: DataDirectory, quota: StorageQuota,
+        limits: ExtractionLimits, searchPath: String?, logger: Logger
     ) {
         self.registry = registry
-        self.http = http
+        self.network = network
+        confinement = ChildConfinement(proxy: network.proxy, searchPath: searchPath, limits: limits)
         self.dataDirectory = dataDirectory
         self.quota = quota
         self.limits = limits
@@ -69,7 +72,7 @@ public final class ExtractionRunner: Sendable {
                 plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
             metadata = hop.metadata
             BossMetrics.pluginRun(plugin.manifest.id, succeeded: hop.status == BOSS_OK)
-            if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .cancelled }
+            if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .stopped(by: control) }
             if let next = hop.redirectURL, sink.files.isEmpty {
                 visited.append(next)
                 guard route.count <= limits.maxRedirects, !visited.dropLast().contains(next) else {
