@@ -9,7 +9,9 @@ extension CommandHandler {
         guard !links.isEmpty else {
             let example = "`\(settings.prefix)download https://x.com/user/status/123`"
             let what =
-                rejected.first.map { "`\($0.prefix(100))` is not a link I can download." }
+                rejected.first.map {
+                    "\(Markdown.code(String($0.prefix(100)))) is not a link I can download."
+                }
                 ?? "Give me a link."
             _ = try await responder.first("❌ \(what) Send an http(s) link, e.g. \(example).")
             return
@@ -33,7 +35,8 @@ extension CommandHandler {
         }
         let skipped =
             rejected.isEmpty
-            ? "" : "\n(ignored: \(rejected.prefix(3).map { "`\($0.prefix(60))`" }.joined(separator: ", ")))"
+            ? ""
+            : "\n(ignored: \(rejected.prefix(3).map { Markdown.code(String($0.prefix(60))) }.joined(separator: ", ")))"
         for (index, link) in links.prefix(granted).enumerated() {
             let text = "⏳ Queued <\(link.url)>" + (index == 0 ? skipped : "")
             let target =

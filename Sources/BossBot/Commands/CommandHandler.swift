@@ -81,7 +81,8 @@ public struct CommandHandler: Sendable {
         case .unknown(let name, let suggestion):
             let hint = suggestion.map { " Did you mean `\(settings.prefix)\($0)`?" } ?? ""
             _ = try await responder.first(
-                "❓ Unknown command `\(name)`.\(hint) Type `\(settings.prefix)help` for the list.")
+                "❓ Unknown command \(Markdown.code(name)).\(hint) Type `\(settings.prefix)help` for the list."
+            )
         }
     }
 

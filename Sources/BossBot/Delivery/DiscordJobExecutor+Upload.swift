@@ -46,18 +46,19 @@ extension DiscordJobExecutor {
         for file in planner.plan(uploads).oversize {
             let index = uploads.firstIndex(of: file)!
             let size = ProgressText.megabytes(UInt64(file.size))
+            let name = Markdown.code(file.name)
             // The type the sink detected from the bytes, not the name, decides what ffmpeg may re-encode.
             if result.files[index].type.isVideo,
                 let smaller = await shrink(file, limit: limit, control: control)
             {
                 uploads[index] = smaller
-                notes.append("ℹ️ `\(file.name)` (\(size)) was re-encoded to fit this channel's upload limit.")
+                notes.append("ℹ️ \(name) (\(size)) was re-encoded to fit this channel's upload limit.")
             } else if refused {
-                notes.append("⚠️ Discord refused `\(file.name)` (\(size)) as too large for this channel.")
+                notes.append("⚠️ Discord refused \(name) (\(size)) as too large for this channel.")
             } else {
                 let most = ProgressText.megabytes(UInt64(limit))
                 notes.append(
-                    "⚠️ `\(file.name)` (\(size)) is over this channel's \(most) upload limit, so it was not sent."
+                    "⚠️ \(name) (\(size)) is over this channel's \(most) upload limit, so it was not sent."
                 )
             }
         }
@@ -93,18 +94,19 @@ extension DiscordJobExecutor {
         return UploadFile(name: name, path: path, size: size)
     }
 
-    /// `**Title** · by author` and the source, then any notes.
+    /// `**Title** · by author` and the source, then any notes. What the site wrote is escaped: it shows
+    /// as written and cannot format, mask a link or mention anyone.
     static func describe(_ metadata: MediaMetadata, url: String, notes: [String]) -> String {
         var lines: [String] = []
-        let title = metadata.title.map { String($0.prefix(200)) }
-        switch (title, metadata.author) {
+        let title = metadata.title.map { Markdown.escape(String($0.prefix(200))) }
+        switch (title, metadata.author.map(Markdown.escape)) {
         case (let title?, let author?): lines.append("**\(title)** · by \(author)")
         case (let title?, nil): lines.append("**\(title)**")
         case (nil, let author?): lines.append("by \(author)")
         case (nil, nil): break
         }
-        lines.append("<\(metadata.sourceURL ?? url)>")
-        return (lines + metadata.notes.map { "ℹ️ " + $0 } + notes).joined(separator: "\n")
+        lines.append(Markdown.link(metadata.sourceURL ?? url))
+        return (lines + metadata.notes.map { "ℹ️ " + Markdown.escape($0) } + notes).joined(separator: "\n")
     }
 }
 

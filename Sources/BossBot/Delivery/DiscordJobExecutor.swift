@@ -91,8 +91,10 @@ public struct DiscordJobExecutor: JobExecutor {
         }
         runtime.logger.warning("job \(job.id) failed: \(extraction)", metadata: ["url": "\(job.url)"])
         let advice = extraction.advice.map { " " + $0 } ?? ""
-        try? await replies.edit(target, "❌ #\(job.id) \(extraction.userMessage)\(advice)\n<\(job.url)>")
-        return .failed(category: extraction.category, message: extraction.userMessage)
+        // A plugin's detail may quote the site (escaped like all outside text) or its own credentials.
+        let detail = SecretRedactor(environment: runtime.settings.environment).redact(extraction.userMessage)
+        try? await replies.edit(target, "❌ #\(job.id) \(Markdown.escape(detail))\(advice)\n<\(job.url)>")
+        return .failed(category: extraction.category, message: detail)
     }
 
     /// The queue dropped the job (it crashed the bot repeatedly): the user hears it from its reply.

@@ -11,10 +11,16 @@ struct BotHarness {
     let bot: ChildProcess
     let environment: [String: String]
 
-    static func start(_ extra: [String: String] = [:], media routes: [String: TestRoute] = [:]) async throws
-        -> BotHarness
-    {
+    /// `plugins` are C sources from `Tests/Fixtures/Plugins`, built into the plugins folder beside the
+    /// direct-link plugin.
+    static func start(
+        _ extra: [String: String] = [:], media routes: [String: TestRoute] = [:], plugins: [String] = []
+    ) async throws -> BotHarness {
         let cli = try CLIHarness()
+        for source in plugins {
+            let name = "lib" + source.replacingOccurrences(of: ".c", with: ".so")
+            _ = try CPluginBuilder.build(source: source, into: cli.plugins, name: name)
+        }
         let discord = try await FakeDiscord.start()
         let media = try await TestHTTPServer.start(routes)
         let environment = [
