@@ -63,7 +63,7 @@ extension DiscordJobExecutor {
             }
         }
         let batches = planner.plan(uploads).batches
-        let header = Self.describe(result.metadata, url: job.url, notes: notes)
+        let header = DeliveryCaption.text(result.metadata, url: job.url, notes: notes)
         guard let first = batches.first else {
             try await replies.edit(context.target, "❌ #\(job.id) \(header)")
             return .failed(category: .limit, message: "Every file is over the upload limit.")
@@ -92,21 +92,6 @@ extension DiscordJobExecutor {
         }
         let name = (file.name as NSString).deletingPathExtension + ".mp4"
         return UploadFile(name: name, path: path, size: size)
-    }
-
-    /// `**Title** · by author` and the source, then any notes. What the site wrote is escaped: it shows
-    /// as written and cannot format, mask a link or mention anyone.
-    static func describe(_ metadata: MediaMetadata, url: String, notes: [String]) -> String {
-        var lines: [String] = []
-        let title = metadata.title.map { Markdown.escape(String($0.prefix(200))) }
-        switch (title, metadata.author.map(Markdown.escape)) {
-        case (let title?, let author?): lines.append("**\(title)** · by \(author)")
-        case (let title?, nil): lines.append("**\(title)**")
-        case (nil, let author?): lines.append("by \(author)")
-        case (nil, nil): break
-        }
-        lines.append(Markdown.link(metadata.sourceURL ?? url))
-        return (lines + metadata.notes.map { "ℹ️ " + Markdown.escape($0) } + notes).joined(separator: "\n")
     }
 }
 
