@@ -5,7 +5,15 @@ extension CommandHandler {
     /// Queues each link the user's rate limit allows; each gets its own reply, which the job then edits
     /// with progress and files. Links over the limit are named in one more message, with when to retry.
     func download(_ arguments: [String], _ invocation: Invocation, _ responder: Responder) async throws {
-        let (links, rejected) = LinkParser.parse(arguments)
+        let options: JobOptions
+        let words: [String]
+        switch DownloadOptions.split(arguments) {
+        case .success(let split): (options, words) = split
+        case .failure(let mistake):
+            _ = try await responder.first("❌ \(mistake.sentence)")
+            return
+        }
+        let (links, rejected) = LinkParser.parse(words)
         guard !links.isEmpty else {
             let example = "`\(settings.prefix)download https://x.com/user/status/123`"
             let what =
@@ -43,7 +51,7 @@ extension CommandHandler {
                 index == 0 ? try await responder.first(text) : try await responder.another(text, index: index)
             let context = DiscordJobContext(
                 target: target, spoiler: link.isSpoiler, uploadLimit: invocation.uploadLimit,
-                guild: invocation.guild)
+                guild: invocation.guild, options: options)
             do {
                 _ = try await queue.enqueue(
                     url: link.url, requester: invocation.user.rawValue, context: context.encoded)

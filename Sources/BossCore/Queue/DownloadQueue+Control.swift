@@ -31,8 +31,10 @@ extension DownloadQueue {
     }
 
     /// Stops taking and starting jobs, lets running ones finish within `gracePeriod`, then interrupts
-    /// the rest; interrupted jobs are stored as queued so the next start runs them.
-    public func shutdown(gracePeriod: Duration) async {
+    /// the rest (their child processes and transfers stop within a second); interrupted jobs are stored
+    /// as queued so the next start runs them. One that has not stopped `stopWait` after that (a plugin
+    /// ignoring cancellation) is stored as queued without waiting for it any longer.
+    public func shutdown(gracePeriod: Duration, stopWait: Duration = .seconds(5)) async {
         accepting = false
         dispatching = false
         let deadline = ContinuousClock.now + gracePeriod
@@ -43,7 +45,14 @@ extension DownloadQueue {
             interruptedByShutdown.insert(id)
             entry.control.cancel(.shutdown)
         }
-        while !running.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
+        let stopDeadline = ContinuousClock.now + stopWait
+        while !running.isEmpty && ContinuousClock.now < stopDeadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        for id in running.keys.sorted() {
+            logger.error("job \(id) did not stop within \(stopWait) of being interrupted; stored as queued")
+            finish(id, .cancelled)
+        }
         saveEndings()
         for id in fault.unsaved.keys.sorted() {
             logger.error("job \(id): its end could not be stored; it runs again at the next start")

@@ -83,7 +83,8 @@ extension DownloadQueue {
     }
 
     func finish(_ id: JobID, _ outcome: JobOutcome) {
-        running[id] = nil
+        // A job shutdown stopped waiting for is already stored as queued: its late end changes nothing.
+        guard running.removeValue(forKey: id) != nil else { return }
         if interruptedByShutdown.remove(id) != nil {
             fault.park(id, .interrupted)
             logger.notice("job \(id) interrupted by shutdown; it runs again at the next start")

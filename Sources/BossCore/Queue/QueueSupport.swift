@@ -67,9 +67,15 @@ final class ScopeLock: Sendable {
     init(path: String, scope: String) throws(QueueError) {
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .database("cannot open lock file \(path): errno \(errno)") }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw .scopeBusy(scope: scope, lockPath: path)
+        // A child process forked this instant (by any thread) shares the lock until it execs: a lock
+        // released just now may take a moment to be free, so "busy" is the answer only after 500 ms.
+        let deadline = ContinuousClock.now + .milliseconds(500)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard ContinuousClock.now < deadline else {
+                close(descriptor)
+                throw .scopeBusy(scope: scope, lockPath: path)
+            }
+            usleep(10_000)
         }
     }
 

@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|secret|dry|options)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|secret|dry|options|pass)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -83,6 +83,13 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     if ((rest = after(url, "/redirect/"))) return h->redirect(job, rest);
     if ((rest = after(url, "/http/"))) return http_relay(h, job, url, rest);
     if ((rest = after(url, "/dry/"))) return h->fetch_to_file(job, rest, NULL, "planned-name");
+    if ((rest = after(url, "/pass/"))) { /* BEHAVIOUR_PASSES: "not mine after all", the next plugin's turn */
+#ifdef BEHAVIOUR_PASSES
+        return BOSS_ERR_UNSUPPORTED_URL;
+#else
+        return h->fetch_to_file(job, rest, NULL, NULL);
+#endif
+    }
     if (after(url, "/fail/")) {
         h->set_error_detail(job, "This post was deleted by its author.");
         return BOSS_ERR_NOT_FOUND;
