@@ -18,7 +18,8 @@ struct ExtractionHarness {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-extract-\(UUID())")
             .path
         try FileManager.default.createDirectory(
-            atPath: root + "/plugins.d", withIntermediateDirectories: true)
+            atPath: root + "/plugins.d", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         var all: [String: TestRoute] = ["/media/cat.png": .bytes(png), "/media/pic.jpg": .bytes(elf)]
         all.merge(routes) { _, new in new }
         return ExtractionHarness(root: root, server: try await TestHTTPServer.start(all))

@@ -23,6 +23,7 @@ public final class PluginLoader: Sendable {
     let hostProvider: any PluginHostProvider
     let registry: PluginRegistry
     let logger: Logger
+    let policy: PluginFilePolicy
     /// Files seen changing in the previous scan, with the identity they had then.
     let pending = Mutex<[String: FileIdentity]>([:])
 
@@ -30,13 +31,14 @@ public final class PluginLoader: Sendable {
     public init(
         directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider,
         registry: PluginRegistry,
-        logger: Logger
+        logger: Logger, policy: PluginFilePolicy = PluginFilePolicy()
     ) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         self.cacheDirectory = cacheDirectory
         self.hostProvider = hostProvider
         self.registry = registry
         self.logger = logger
+        self.policy = policy
     }
 
     /// The first scan: every file present is taken as complete.
@@ -76,9 +78,10 @@ public final class PluginLoader: Sendable {
     private func pluginFiles() -> [String: FileIdentity] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         var files: [String: FileIdentity] = [:]
+        let folder = FileIdentity.access(of: directory)
         for name in names where name.hasSuffix(".so") {
             let path = directory + "/" + name
-            if let identity = FileIdentity(path: path) { files[path] = identity }
+            if let identity = FileIdentity(path: path, pluginsFolder: folder) { files[path] = identity }
         }
         return files
     }
