@@ -25,7 +25,7 @@ final class JobContext: Sendable {
         var redirectURL: String?
         var planned: [PlannedDownload] = []
         var hostErrors: [String] = []
-        var openFiles: [ObjectIdentifier: OpenSinkFile] = [:]
+        var openFiles: [UInt64: OpenSinkFile] = [:]
         var filesBegun = 0
         var bytesOfEndedFiles: UInt64 = 0
         /// Addresses of strdup'ed strings handed to the plugin, freed with the context.

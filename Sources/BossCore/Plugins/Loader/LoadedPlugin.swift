@@ -56,8 +56,10 @@ public final class LoadedPlugin: @unchecked Sendable {
         }
         guard admitted, let extract = descriptor.pointee.extract else { return BOSS_ERR_UNSUPPORTED_URL }
         defer { leave() }
-        if manifest.isThreadSafe { return extract(instance, job, url) }
-        return serial.withLock { _ in extract(instance, job, url) }
+        return PluginCall.$current.withValue(PluginCall(pluginID: manifest.id, job: UInt(bitPattern: job))) {
+            if manifest.isThreadSafe { return extract(instance, job, url) }
+            return serial.withLock { _ in extract(instance, job, url) }
+        }
     }
 
     /// The plugin's own health report: nil when healthy or when it has no `health` function.
