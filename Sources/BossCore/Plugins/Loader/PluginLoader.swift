@@ -26,6 +26,7 @@ public final class PluginLoader: Sendable {
     let policy: PluginFilePolicy
     /// Files seen changing in the previous scan, with the identity they had then.
     let pending = Mutex<[String: FileIdentity]>([:])
+    private let scanning = Mutex(())
 
     /// Creates a loader; nothing is loaded until `loadAll()`.
     public init(
@@ -47,7 +48,13 @@ public final class PluginLoader: Sendable {
     /// A later scan (the watcher's): loads new and changed files once they stopped changing.
     public func rescan() -> PluginScanResult { scan(waitForStableFiles: true) }
 
+    /// One scan at a time: the watcher's and an admin's `reload` would otherwise both load a new file
+    /// (one then refused as a duplicate of itself, or both registered).
     func scan(waitForStableFiles: Bool) -> PluginScanResult {
+        scanning.withLock { _ in scanUnlocked(waitForStableFiles: waitForStableFiles) }
+    }
+
+    private func scanUnlocked(waitForStableFiles: Bool) -> PluginScanResult {
         var result = PluginScanResult()
         let files = pluginFiles()
         for path in registry.knownPaths.subtracting(files.keys) {
