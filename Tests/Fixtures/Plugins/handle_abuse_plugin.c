@@ -12,6 +12,7 @@ static const unsigned char png[16] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0
 
 static boss_file *kept;   /* a handle from an earlier job ("/keep", then "/stale") */
 static boss_file *held;   /* a handle of a job still running ("/hold", then "/foreign") */
+static boss_job *kept_job; /* an earlier job ("/keepjob", then "/stalejob") */
 static volatile int holding;
 
 BOSS_EXPORT int abuse_holding(void) { return holding; }
@@ -54,6 +55,12 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
         return BOSS_ERR_CANCELLED;
     }
     if (is(url, "foreign")) return h->file_write(held, png, sizeof png);
+    if (is(url, "keepjob")) {
+        kept_job = job;
+        return BOSS_ERR_NO_MEDIA;
+    }
+    if (is(url, "stalejob")) return h->set_metadata(kept_job, "title", "from a job that ended");
+    if (is(url, "garbagejob")) return h->set_error_detail((boss_job *)(uintptr_t)0x5eed5eed, "forged");
     return BOSS_ERR_UNSUPPORTED_URL;
 }
 

@@ -42,22 +42,22 @@ struct HandleSafetyTests {
         /// Log lines about refused handles.
         var refusals: [String] {
             let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
-            return text.split(separator: "\n").map(String.init).filter { $0.contains("file handle") }
+            return text.split(separator: "\n").map(String.init).filter { $0.contains("handle that is") }
         }
     }
 
     @Test(
-        "abort after a failed write, a forged handle, end twice, an earlier job's handle: INVALID_ARGUMENT, logged",
-        arguments: ["afterfail", "garbage", "double", "stale"])
+        "abort after a failed write, forged file or job, end twice, an earlier job's file or job: refused, logged",
+        arguments: ["afterfail", "garbage", "double", "stale", "garbagejob", "stalejob"])
     func misuse(_ mode: String) async throws {
         let setup = try await Setup.make()
         defer { Task { await setup.harness.stop() } }
-        if mode == "stale" {
-            #expect(await setup.status("keep", job: 1) == BOSS_ERR_NO_MEDIA.rawValue)
+        if let earlier = ["stale": "keep", "stalejob": "keepjob"][mode] {
+            #expect(await setup.status(earlier, job: 1) == BOSS_ERR_NO_MEDIA.rawValue)
         }
         #expect(await setup.status(mode, job: 2) == BOSS_ERR_INVALID_ARGUMENT.rawValue)
         let line = try #require(setup.refusals.first, "no log line for \(mode)")
-        #expect(line.contains("plugin abuse passed file_"), "\(line)")
+        #expect(line.contains("plugin abuse passed ") && line.contains("refused"), "\(line)")
         #expect(line.contains("\"plugin\":\"abuse\"") && line.contains("\"job\":\"2\""), "\(line)")
     }
 

@@ -35,6 +35,16 @@ final class HandleTable<Object: AnyObject & Sendable>: Sendable {
         }
     }
 
+    /// Stores an existing object; returns its new handle.
+    func add(_ object: Object) -> UInt64 {
+        var handle: UInt64 = 0
+        _ = insert { new in
+            handle = new
+            return object
+        }
+        return handle
+    }
+
     /// The live object behind `handle`, when `accept` takes it.
     func lookup(_ handle: UInt64, if accept: (Object) -> Bool = { _ in true }) -> Object? {
         state.withLock { state in

@@ -13,7 +13,7 @@ extension JobContext {
         do {
             let file =
                 isDryRun ? nil : try sink.begin(suggestedName: suggestedName, expectedSize: expectedSize)
-            let open = SinkFileHandles.table.insert { handle in
+            let open = PluginHandles.files.insert { handle in
                 OpenSinkFile(
                     handle: handle, file: file, expectedSize: UInt64(max(expectedSize ?? 0, 0)), context: self
                 )
@@ -64,8 +64,10 @@ extension JobContext {
         open.file?.abort()
     }
 
-    /// Called when extract returned: files the plugin neither ended nor aborted are aborted.
+    /// Called when extract returned: files the plugin neither ended nor aborted are aborted, and the
+    /// job's handle is closed (a plugin that kept it gets BOSS_ERR_INVALID_ARGUMENT from then on).
     func abortOpenFiles() {
+        PluginHandles.jobs.remove(handle)
         let leftovers = state.withLock { state in
             defer { state.openFiles.removeAll() }
             return Array(state.openFiles.values)
@@ -75,14 +77,14 @@ extension JobContext {
                 "plugin left \(leftovers.count) file(s) open; aborted", metadata: ["job": "\(jobID)"])
         }
         for open in leftovers {
-            SinkFileHandles.table.remove(open.handle)
+            PluginHandles.files.remove(open.handle)
             open.file?.abort()
         }
     }
 
     private func forget(_ open: OpenSinkFile) {
         state.withLock { _ = $0.openFiles.removeValue(forKey: open.handle) }
-        SinkFileHandles.table.remove(open.handle)
+        PluginHandles.files.remove(open.handle)
     }
 
     /// A file the sink refuses for its size or content is a security event for the operator: a site or

@@ -1,15 +1,15 @@
 import PluginABI
 import Synchronization
 
-/// One sink file of a job, as a plugin holds it through its handle (see `SinkFileHandles`). In a dry run
+/// One sink file of a job, as a plugin holds it through its handle (see `PluginHandles`). In a dry run
 /// there is no sink file; bytes are counted and dropped. Owned by the job context until ended or aborted.
 final class OpenSinkFile: Sendable {
     let handle: UInt64
     let file: SinkFile?
     let expectedSize: UInt64
     let bytesWritten = Atomic<UInt64>(0)
-    /// The job's `boss_job` address: a handle is only valid in calls for its own job.
-    let jobAddress: UInt
+    /// The job's `boss_job` handle: a file handle is only valid in calls for its own job.
+    let jobHandle: UInt
     /// Weak: the context owns its open files, not the other way round.
     weak let context: JobContext?
 
@@ -18,6 +18,6 @@ final class OpenSinkFile: Sendable {
         self.file = file
         self.expectedSize = expectedSize
         self.context = context
-        jobAddress = UInt(bitPattern: context.pointer)
+        jobHandle = UInt(context.handle)
     }
 }
