@@ -70,7 +70,7 @@ struct HandleSafetyTests {
             try? await setup.runtime.extract("https://abuse.example/hold", job: 1, control: control)
         }
         let image = try #require(setup.runtime.registry.plugin(id: "abuse")).imagePath
-        #expect(await eventually(within: .seconds(10)) { exportedCounter("abuse_holding", in: image) == 1 })
+        #expect(await eventually(within: .seconds(60)) { exportedCounter("abuse_holding", in: image) == 1 })
         #expect(await setup.status("foreign", job: 2) == BOSS_ERR_INVALID_ARGUMENT.rawValue)
         control.cancel()
         _ = await holder.value

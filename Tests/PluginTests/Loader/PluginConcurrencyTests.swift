@@ -27,16 +27,22 @@ struct PluginConcurrencyTests {
 
     @Test("scans racing each other (watcher and reload) register every plugin once, with no failure")
     func concurrentScans() async throws {
+        let built = try LoaderHarness()
+        defer { built.cleanUp() }
+        for id in ["one", "two", "three"] {
+            _ = try CPluginBuilder.build(
+                source: "fixture_plugin.c",
+                defines: [
+                    "FIXTURE_ID": quoted(id), "FIXTURE_PATTERN": quoted("^https://\(id)/"),
+                    "FIXTURE_EXAMPLE": quoted("https://\(id)/"),
+                ], into: built.staging, name: "lib\(id).so")
+        }
         for round in 0..<10 {
             let harness = try LoaderHarness()
             defer { harness.cleanUp() }
-            for id in ["one", "two", "three"] {
-                try harness.fixture(
-                    "lib\(id).so",
-                    [
-                        "FIXTURE_ID": quoted(id), "FIXTURE_PATTERN": quoted("^https://\(id)/"),
-                        "FIXTURE_EXAMPLE": quoted("https://\(id)/"),
-                    ])
+            for name in ["libone.so", "libtwo.so", "libthree.so"] {
+                try FileManager.default.copyItem(
+                    atPath: built.staging + "/" + name, toPath: harness.plugins + "/" + name)
             }
             let loader = harness.loader()
             await Self.together(6) { _ in _ = loader.loadAll() }
