@@ -77,7 +77,7 @@ public final class LoadedPlugin: @unchecked Sendable {
     /// Whether the plugin was replaced or removed.
     public var isRetired: Bool { lifecycle.withLock { $0.retired } }
 
-    /// Takes no new jobs; destroys the instance once no `extract` runs.
+    /// Takes no new jobs; destroys the instance once no `extract` or `health` call runs.
     func retire() {
         let destroyNow = lifecycle.withLock { state in
             state.retired = true
