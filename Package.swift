@@ -43,7 +43,14 @@ let package = Package(
         // queues or Discord.
         .target(
             name: "BossNet",
-            dependencies: ["CCurl", "CWebSockets", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "CCurl", "CWebSockets", "BossMetrics", .product(name: "Logging", package: "swift-log"),
+            ]),
+        // C: fork + exec of a confined child (resource limits, process group, closed descriptors).
+        .target(name: "CSpawn", path: "Sources/CSpawn"),
+        // Child processes run confined: a process group of their own, a minimal environment, resource
+        // limits, cancellation and deadlines, always reaped. Knows nothing of plugins, queues or Discord.
+        .target(name: "BossProcess", dependencies: ["CSpawn"]),
         // The metric names and one-line recording calls, over the swift-metrics API only (no backend, no
         // server): the queue, the Discord client and the bot record without knowing who exports.
         .target(name: "BossMetrics", dependencies: [.product(name: "Metrics", package: "swift-metrics")]),
@@ -58,7 +65,7 @@ let package = Package(
         .target(
             name: "BossCore",
             dependencies: [
-                "BossNet", "BossMetrics", "PluginABI",
+                "BossNet", "BossMetrics", "BossProcess", "PluginABI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -66,7 +73,7 @@ let package = Package(
         .target(
             name: "BossBot",
             dependencies: [
-                "BossCore", "BossDiscord", "BossMetrics", "BossNet",
+                "BossCore", "BossDiscord", "BossMetrics", "BossNet", "BossProcess",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // The operator's window: Prometheus export, /healthz, the live dashboard and process figures,
@@ -91,7 +98,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         // `make bench`'s routing benchmark.
-        .executableTarget(name: "BossBench", dependencies: ["BossCore"]),
+        .executableTarget(name: "BossBench", dependencies: ["BossCore", "BossNet", "BossProcess"]),
         .target(
             name: "DirectMediaExtractor", dependencies: ["PluginABI"],
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),
@@ -119,6 +126,7 @@ let package = Package(
             name: "HostTests",
             dependencies: [
                 "BossCore", "BossNet", "BossDiscord", "BossBot", "BossMetrics", "BossMonitoring",
+                "BossProcess",
                 "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -4,7 +4,8 @@
 #   2. memory: peak RSS of `boss-host fetch` with five concurrent 50 MB downloads (target < 64 MB)
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
 #   4. hot-add and cancel latency (boss-bench)
-#   5. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
+#   5. egress: gallery-dl of the 50 MB file through the host's egress proxy vs direct (boss-bench)
+#   6. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=.build/release/boss-host
@@ -70,6 +71,8 @@ done
 cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
     Tests/Fixtures/Plugins/behaviour_plugin.c -o "$work/libbehaviour.so"
 "$bench" cancel "$work/libbehaviour.so"
+# Children's network: gallery-dl through the host's egress proxy vs gallery-dl direct, same file.
+"$bench" egress "$url"
 # Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
 # built in debug: only the fake runs in it, on both ends of the measured path).
 swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \

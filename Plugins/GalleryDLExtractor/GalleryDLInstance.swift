@@ -8,7 +8,7 @@ final class GalleryDLInstance: @unchecked Sendable {
     nonisolated(unsafe) static let notInstalled = StaticCString.make("gallery-dl is not installed")
 
     let host: UnsafePointer<boss_host>
-    /// `bin`: a path, or a command name looked up on PATH.
+    /// `bin`: a path, or a command name looked up on the host's PATH.
     let binary: String
     let timeout: Duration
     /// gallery-dl's own size filter, so it skips files the sink would refuse anyway.
@@ -30,41 +30,58 @@ final class GalleryDLInstance: @unchecked Sendable {
     func binaryPath() -> String? { ExecutableLocator.find(binary) }
 
     func extract(job: OpaquePointer, url: String) -> boss_status {
-        guard let executable = binaryPath() else {
+        let tool = HostProcess(host: host, job: job)
+        guard tool.isAvailable else {
+            return fail(job, BOSS_ERR_DEPENDENCY, "this plugin needs a newer boss-host (run_process)")
+        }
+        guard binaryPath() != nil else {
             return fail(job, BOSS_ERR_DEPENDENCY, "this site needs gallery-dl, which is not installed")
         }
-        guard let work = host.pointee.work_dir(job).map({ String(cString: $0) }) else {
-            return fail(job, BOSS_ERR_INTERNAL, "the host gave no work folder")
+        guard let proxy = tool.proxyURL() else {
+            return fail(job, BOSS_ERR_DEPENDENCY, "the bot could not give gallery-dl network access")
+        }
+        guard let work = host.pointee.work_dir(job).map({ String(cString: $0) }),
+            let (config, downloads) = GalleryDLConfig.prepare(in: work, proxy: proxy)
+        else {
+            return fail(job, BOSS_ERR_INTERNAL, "the host gave no usable work folder")
         }
         _ = host.pointee.set_metadata(job, "source_url", url)
         let dryRun = host.pointee.job_flags(job) & BOSS_JOB_DRY_RUN != 0
-        let downloads = work + "/files"
-        try? FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true)
+        // Only this config (with the proxy): no user's or system's gallery-dl settings apply.
         // -R 0: the host's retry policy is the queue's, not gallery-dl's; -g only lists the URLs.
+        let options = ["--config-ignore", "-c", config, "--no-input"]
         let mode = dryRun ? ["-g"] : ["-D", downloads, "--filesize-max", filesizeMax]
-        let run = ChildRun(
-            executable: executable, arguments: mode + ["--range", "1-20", "-R", "0", "--", url],
-            directory: work, timeout: timeout)
         let streamer = FileStreamer(host: host, job: job)
-        let outcome = run.wait(
-            isCancelled: { [host] in host.pointee.is_cancelled(job) != 0 },
-            onTick: { dryRun || streamer.deliverFinished(in: downloads) })
-        switch outcome {
-        case .cancelled: return BOSS_ERR_CANCELLED
-        case .abandoned: return streamer.failure ?? BOSS_ERR_INTERNAL
-        case .timedOut:
-            return fail(
-                job, BOSS_ERR_NETWORK, "gallery-dl did not finish within \(timeout.components.seconds) s")
-        case .notStarted(let reason):
-            log(BOSS_LOG_ERROR, "cannot start \(executable): \(reason)")
-            return fail(job, BOSS_ERR_DEPENDENCY, "this site needs gallery-dl, which could not be started")
-        case .exited(let code, let stdout, let stderr):
-            if dryRun { return planDownloads(job, listing: stdout, code: code, stderr: stderr) }
-            streamer.deliverFinished(in: downloads)
-            if streamer.ended > 0 { return BOSS_OK }
-            if let failure = streamer.failure { return failure }
-            return failed(job, code: code, stderr: stderr)
+        let deadline = ContinuousClock.now + timeout
+        var timedOut = false
+        let report = tool.run(
+            [binary] + options + mode + ["--range", "1-20", "-R", "0", "--", url], network: true,
+            stdout: "gallery-dl.stdout", stderr: "gallery-dl.stderr"
+        ) {
+            timedOut = ContinuousClock.now >= deadline
+            return !timedOut && (dryRun || streamer.deliverFinished(in: downloads))
         }
+        guard report.status == BOSS_OK else { return report.status }
+        if report.exitCode == BOSS_PROCESS_STOPPED {
+            if timedOut {
+                return fail(
+                    job, BOSS_ERR_NETWORK, "gallery-dl did not finish within \(timeout.components.seconds) s")
+            }
+            return streamer.failure ?? BOSS_ERR_INTERNAL
+        }
+        let stdout = Self.tail(work + "/gallery-dl.stdout")
+        let stderr = Self.tail(work + "/gallery-dl.stderr")
+        if dryRun { return planDownloads(job, listing: stdout, code: report.exitCode, stderr: stderr) }
+        streamer.deliverFinished(in: downloads)
+        if streamer.ended > 0 { return BOSS_OK }
+        if let failure = streamer.failure { return failure }
+        return failed(job, code: report.exitCode, stderr: stderr)
+    }
+
+    /// At most the last 64 KiB: enough for every URL of 20 files, or the error at the end of stderr.
+    private static func tail(_ path: String) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { return "" }
+        return String(decoding: data.suffix(65_536), as: UTF8.self)
     }
 
     /// A dry run records the media URLs gallery-dl resolved; the host's fetch_to_file only notes them.

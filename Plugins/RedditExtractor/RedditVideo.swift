@@ -31,11 +31,21 @@ struct RedditVideo {
             guard status == BOSS_OK else { return status }
         }
         if host.isCancelled { return BOSS_ERR_CANCELLED }
-        if let failure = FFmpeg.run(
-            ffmpeg, ["-v", "error", "-y", "-i", video, "-i", audio, "-c", "copy", merged])
-        {
+        // Run by the host: confined, cancelled with the job, at most two media tools at once. -n: never
+        // overwrite; the probe reads at most 8 MB of each input.
+        let merge = HostProcess(host: host.host, job: host.job).run(
+            [
+                ffmpeg, "-v", "error", "-n", "-probesize", "8M", "-i", video, "-i", audio, "-c", "copy",
+                merged,
+            ],
+            network: false, stdout: nil, stderr: "ffmpeg.stderr")
+        if merge.status != BOSS_OK { return merge.status }
+        if merge.exitCode != 0 {
+            let reason = (try? String(contentsOfFile: folder + "/ffmpeg.stderr", encoding: .utf8)) ?? ""
             host.log(
-                BOSS_LOG_WARNING, "ffmpeg could not merge the audio (\(failure)): sending the video alone")
+                BOSS_LOG_WARNING,
+                "ffmpeg could not merge the audio (exit \(merge.exitCode): \(reason.prefix(500))): sending the video alone"
+            )
             host.setMetadata("note", "The video is sent without sound: its audio could not be merged.")
             return host.stream(video, name: name)
         }
@@ -55,7 +65,7 @@ struct RedditVideo {
     }
 }
 
-/// Finding and running ffmpeg.
+/// Finding ffmpeg (the host runs it: `HostProcess`).
 enum FFmpeg {
     /// The configured binary (plugin key `ffmpeg`; not executable counts as absent), else the first
     /// `ffmpeg` on PATH.
@@ -67,22 +77,5 @@ enum FFmpeg {
         return path.split(separator: ":").map { "\($0)/ffmpeg" }.first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
-    }
-
-    /// Runs ffmpeg; nil on success, else what went wrong (its error output).
-    static func run(_ executable: String, _ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        do { try process.run() } catch { return "\(error)" }
-        // Read before waiting: a full pipe would block ffmpeg.
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus != 0 else { return nil }
-        return "exit \(process.terminationStatus): " + String(decoding: output.prefix(500), as: UTF8.self)
     }
 }

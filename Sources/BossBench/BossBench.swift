@@ -12,10 +12,11 @@ enum BossBench {
             try RoutingBenchmark.run(directory: arguments[2], count: Int(arguments[3]) ?? 1000)
         case (3, "hotadd"): try await LatencyBenchmarks.hotAdd(plugin: arguments[2])
         case (3, "cancel"): try await LatencyBenchmarks.cancellation(behaviourPlugin: arguments[2])
+        case (3, "egress"): try EgressBenchmark.run(url: arguments[2], megabytes: 50 * 1.048576)
         default:
             FileHandle.standardError.write(
                 Data(
-                    "usage: boss-bench routing PLUGINS_DIR COUNT | hotadd PLUGIN.so | cancel BEHAVIOUR.so\n"
+                    "usage: boss-bench routing PLUGINS_DIR COUNT | hotadd PLUGIN.so | cancel BEHAVIOUR.so | egress URL\n"
                         .utf8))
             exit(2)
         }

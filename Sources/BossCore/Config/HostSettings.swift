@@ -16,6 +16,8 @@ public struct HostSettings: Sendable {
     public var maxConcurrent: Int
     /// Jobs waiting at most.
     public var maxQueue: Int
+    /// Jobs one Discord user may have waiting at most.
+    public var maxQueuePerUser: Int
     /// Per-file download limit in bytes.
     public var maxFileBytes: Int64
     /// Bytes the data directory may hold.
@@ -40,6 +42,8 @@ public struct HostSettings: Sendable {
     public var logKeep: Int
     /// How long running downloads may take to finish after SIGTERM/SIGINT.
     public var shutdownGrace: Duration
+    /// How long one job (plugin, child processes, ffmpeg, upload) may run before it is stopped.
+    public var jobTimeout: Duration
     /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
     public var environment: HostEnvironment
 
@@ -57,6 +61,7 @@ public struct HostSettings: Sendable {
         dataDirectory = environment[.dataDirectory]!
         maxConcurrent = try environment.integer(.maxConcurrent, in: 1...64)
         maxQueue = try environment.integer(.maxQueue, in: 0...10_000)
+        maxQueuePerUser = try environment.integer(.maxQueuePerUser, in: 1...10_000)
         maxFileBytes = Int64(try environment.integer(.maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
         storageQuotaBytes =
             Int64(try environment.integer(.storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte
@@ -72,6 +77,7 @@ public struct HostSettings: Sendable {
         logMaxBytes = Int64(try environment.integer(.logMaxMB, in: 1...10_000)) * Self.bytesPerMegabyte
         logKeep = try environment.integer(.logKeep, in: 0...100)
         shutdownGrace = .seconds(try environment.integer(.shutdownGraceSeconds, in: 0...3600))
+        jobTimeout = .seconds(try environment.integer(.jobTimeoutSeconds, in: 1...86_400))
     }
 
     private static func oneOf(

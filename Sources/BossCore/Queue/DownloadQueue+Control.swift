@@ -18,8 +18,15 @@ extension DownloadQueue {
 
     /// Waiting jobs in start order, and running jobs with their progress.
     public func snapshot() -> QueueSnapshot {
-        QueueSnapshot(
-            queued: fairOrder(waitingJobs()),
+        let waiting: [Job]
+        do {
+            waiting = try waitingJobs()
+        } catch {
+            logger.error("queue database: cannot read the waiting jobs", metadata: ["error": "\(error)"])
+            waiting = []
+        }
+        return QueueSnapshot(
+            queued: fairOrder(waiting),
             running: running.values.sorted { $0.job.id < $1.job.id }.map { ($0.job, $0.control.progress) })
     }
 
@@ -34,9 +41,13 @@ extension DownloadQueue {
         }
         for (id, entry) in running {
             interruptedByShutdown.insert(id)
-            entry.control.cancel()
+            entry.control.cancel(.shutdown)
         }
         while !running.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
+        saveEndings()
+        for id in fault.unsaved.keys.sorted() {
+            logger.error("job \(id): its end could not be stored; it runs again at the next start")
+        }
         for (id, list) in waiters.sorted(by: { $0.key < $1.key }) {
             let job = try? store.job(id)
             for waiter in list { waiter.resume(returning: job) }
@@ -53,11 +64,11 @@ extension DownloadQueue {
         logger.error(
             "job \(job.id) crashed the process \(limits.maxAttempts) times; dropped",
             metadata: ["url": "\(job.url)", "requester": "\(job.requester)"])
-        let stored = try? store.transition(job.id, to: .failed, failure: (.plugin, reason))
         let executor = self.executor
         Task {
             await executor.abandon(job, reason: reason)
-            if let stored { self.settle(stored) }
+            self.fault.park(job.id, .outcome(.failed(category: .plugin, message: reason)))
+            self.saveEndings()
         }
     }
 }

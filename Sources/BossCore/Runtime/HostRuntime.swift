@@ -11,8 +11,8 @@ public final class HostRuntime: Sendable {
     public let dataDirectory: DataDirectory
     /// Bytes used against `BOSS_STORAGE_QUOTA_MB`.
     public let quota: StorageQuota
-    /// The HTTP client every plugin request goes through.
-    public let http: HTTPClient
+    /// The network of plugins: their HTTP clients and the egress proxy of their children.
+    public let network: PluginNetwork
     /// The loaded plugins.
     public let registry: PluginRegistry
     /// Loads and reloads plugins from `BOSS_PLUGINS_DIR`.
@@ -26,35 +26,33 @@ public final class HostRuntime: Sendable {
     public init(settings: HostSettings, logger: Logger) throws {
         self.settings = settings
         self.logger = logger
-        dataDirectory = DataDirectory(root: settings.dataDirectory)
-        let orphans = try dataDirectory.prepare()
-        if orphans > 0 {
-            logger.info("removed \(orphans) orphaned temporary file(s) from \(dataDirectory.tmp)")
-        }
+        let layout = DataDirectory(root: settings.dataDirectory)
+        let orphans = try layout.prepare()
+        if orphans > 0 { logger.info("removed \(orphans) orphaned temporary file(s) from \(layout.tmp)") }
+        // Measured after the start-up cleanup; from then on every job folder the layout deletes (a
+        // crashed attempt's leftovers included) is given back to the quota.
         quota = StorageQuota(
-            limitBytes: settings.storageQuotaBytes,
-            usedBytes: StorageQuota.measure(directory: dataDirectory.root))
-        http = HTTPClient(policy: Self.networkPolicy(settings), logger: logger)
+            limitBytes: settings.storageQuotaBytes, usedBytes: StorageQuota.measure(directory: layout.root))
+        dataDirectory = DataDirectory(root: layout.root, quota: quota)
+        network = PluginNetwork(
+            policy: Self.networkPolicy(settings),
+            trusted: PluginNetwork.trustedOrigins(in: settings.environment.values), logger: logger)
         registry = PluginRegistry()
         loader = PluginLoader(
             directory: settings.pluginsDirectory, cacheDirectory: dataDirectory.pluginCache,
             hostProvider: HostServices(environment: settings.environment, logger: logger), registry: registry,
             logger: logger, policy: PluginFilePolicy(allowInsecure: settings.pluginsInsecure))
         runner = ExtractionRunner(
-            registry: registry, http: http, dataDirectory: dataDirectory, quota: quota,
-            limits: ExtractionLimits(maxFileBytes: settings.maxFileBytes), logger: logger)
+            registry: registry, network: network, dataDirectory: dataDirectory, quota: quota,
+            limits: ExtractionLimits(maxFileBytes: settings.maxFileBytes),
+            searchPath: ProcessInfo.processInfo.environment["PATH"], logger: logger)
     }
 
-    /// The network rules: the operator's configured API bases are trusted, everything else guarded.
+    /// The network rules of plugins (each plugin's configured API bases are trusted by `PluginNetwork`
+    /// for that plugin alone).
     static func networkPolicy(_ settings: HostSettings) -> NetworkPolicy {
         var policy = NetworkPolicy(userAgent: HostIdentity.userAgent)
         policy.allowPrivateNetworks = settings.allowPrivateNetworks
-        var trusted = [settings.discordAPIURL]
-        for (name, value) in settings.environment.values
-        where name.hasPrefix("BOSS_PLUGIN_") && name.hasSuffix("_API_URL") {
-            trusted.append(value)
-        }
-        policy.trustedOrigins = Set(trusted.compactMap(HTTPOrigin.init(url:)))
         return policy
     }
 }

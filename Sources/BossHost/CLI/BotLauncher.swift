@@ -48,8 +48,10 @@ struct BotLauncher {
         let queue = DownloadQueue(
             store: store, scope: "discord",
             limits: QueueLimits(
-                maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue),
-            executor: executor, logger: logger)
+                maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue,
+                maxWaitingPerRequester: runtime.settings.maxQueuePerUser),
+            executor: DeadlineExecutor(executor, timeout: runtime.settings.jobTimeout, logger: logger),
+            logger: logger)
         try await queue.start()
         let handler = CommandHandler(
             queue: queue, runtime: runtime, replies: replies, settings: settings,

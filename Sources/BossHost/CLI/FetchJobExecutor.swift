@@ -7,6 +7,8 @@ import Synchronization
 struct FetchJobContext: JobContextPayload {
     /// Absolute output directory; nil keeps the files in the job's folder under the data dir.
     var outputDirectory: String?
+    /// `--audio` and `--quality` (nil in jobs stored before options existed).
+    var options: JobOptions?
 }
 
 /// Runs a `fetch` job: extraction through the plugins, then delivery into the output directory.
@@ -20,7 +22,8 @@ struct FetchJobExecutor: JobExecutor {
         let started = clock.now
         do {
             let result = try await runtime.runner.extract(
-                ExtractionRequest(jobID: job.id, url: job.url), control: control)
+                ExtractionRequest(jobID: job.id, url: job.url, options: jobOptions(context)), control: control
+            )
             let downloadTime = clock.now - started
             let files = try deliver(result, jobID: job.id, to: context.outputDirectory)
             deliveries.record(job.id, files, downloadTime: downloadTime)
@@ -33,6 +36,16 @@ struct FetchJobExecutor: JobExecutor {
             runtime.logger.error("job \(job.id) could not be delivered: \(error)")
             return .failed(category: .internal, message: "The files could not be saved: \(error)")
         }
+    }
+
+    /// The queue database refuses writes for now: say so on stderr, the download waits.
+    func delayed(_ job: Job, reason: String) async { printError("#\(job.id) \(job.url): \(reason)") }
+
+    /// The requester's options, with the file limit as the largest file the output takes.
+    private func jobOptions(_ context: FetchJobContext) -> JobOptions {
+        var options = context.options ?? JobOptions()
+        options.maxBytes = runtime.settings.maxFileBytes
+        return options
     }
 
     /// Moves the files into `directory` under names that do not overwrite anything there.

@@ -24,8 +24,9 @@ struct FetchSession {
         let executor = FetchJobExecutor(runtime: runtime, deliveries: DeliveryLog())
         let limits = QueueLimits(
             maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue)
+        let bounded = DeadlineExecutor(executor, timeout: runtime.settings.jobTimeout, logger: runtime.logger)
         let queue = DownloadQueue(
-            store: store, scope: "cli", limits: limits, executor: executor, logger: runtime.logger)
+            store: store, scope: "cli", limits: limits, executor: bounded, logger: runtime.logger)
         try await queue.start()
         return FetchSession(runtime: runtime, queue: queue, executor: executor)
     }

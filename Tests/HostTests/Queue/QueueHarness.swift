@@ -34,6 +34,19 @@ final class GatedExecutor: JobExecutor {
     }
 }
 
+/// A gated executor that also records what the queue told it about jobs it dropped (`abandon`) or
+/// could not start yet (`delayed`).
+final class RecordingExecutor: JobExecutor {
+    let gate = GatedExecutor()
+    let abandoned = Mutex<[(JobID, String)]>([])
+    let delayed = Mutex<[(JobID, String)]>([])
+    func execute(_ job: Job, control: JobControl) async -> JobOutcome {
+        await gate.execute(job, control: control)
+    }
+    func abandon(_ job: Job, reason: String) async { abandoned.withLock { $0.append((job.id, reason)) } }
+    func delayed(_ job: Job, reason: String) async { delayed.withLock { $0.append((job.id, reason)) } }
+}
+
 struct QueueHarness {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-queue-\(UUID())").path
     var database: String { root + "/queue.sqlite" }

@@ -1,6 +1,10 @@
+import BossProcess
 import Foundation
 
-/// One check process, with its output in temporary files (a pipe could fill up while we poll).
+/// One check process (the host binary itself, re-executed), started like every child of the host
+/// (`BossProcess`): its own process group, no inherited descriptor, output in temporary files (a pipe
+/// could fill up while we poll). It gets the host's environment, for the plugin's settings, but never
+/// the bot token.
 final class CheckChild {
     enum Outcome {
         case exited(Int32)
@@ -8,7 +12,7 @@ final class CheckChild {
         case timedOut
     }
 
-    private let process = Process()
+    private let child: ChildProcess
     private let outputPath: String
     private let errorPath: String
 
@@ -16,34 +20,33 @@ final class CheckChild {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("boss-check-\(UUID())").path
         outputPath = base + ".out"
         errorPath = base + ".err"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
+        for key in SettingKey.allCases where key.isSecret { environment[key.rawValue] = nil }
         // A crash is reported by its signal; Swift's backtracer would only delay that by seconds.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
+        child = try ChildProcess(
+            ChildCommand(
+                executable: executable, arguments: arguments, environment: environment,
+                standardOutput: outputPath, standardError: errorPath))
     }
 
-    /// Waits for the child; after `timeout` it is killed.
+    /// Waits for the child; after `timeout` it is killed with everything below it.
     func wait(timeout: Duration) async -> Outcome {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
+        while true {
+            switch child.poll() {
+            case .exited(let status): return .exited(status)
+            case .signalled(let signal): return .signalled(signal)
+            case nil: break
+            }
             if ContinuousClock.now >= deadline {
-                ProcessTree.kill(process.processIdentifier)
-                process.waitUntilExit()
+                // A hanging plugin's helpers (gallery-dl) run in process groups of their own.
+                ProcessTree.kill(child.pid)
+                child.stop(grace: .zero)
                 return .timedOut
             }
             try? await Task.sleep(for: .milliseconds(10))
         }
-        process.waitUntilExit()
-        let status = process.terminationStatus
-        return process.terminationReason == .uncaughtSignal ? .signalled(status) : .exited(status)
     }
 
     func output() -> String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }

@@ -8,6 +8,7 @@ extension ExtractionError {
             "Send a link to a post on a supported site or straight to a media file (see the `plugins` command)."
         case .redirectLoop: "Open the link in a browser and send the address it ends at."
         case .cancelled: nil
+        case .timedOut: "Try a shorter video, or try again when the site is faster."
         case .storage: "Try again in a few minutes."
         case .pluginFailed(_, let status, _, _): Self.advice(for: boss_status(rawValue: status))
         }

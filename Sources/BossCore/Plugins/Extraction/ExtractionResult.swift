@@ -23,12 +23,15 @@ public struct ExtractionRequest: Sendable {
     public var url: String
     /// Resolve what would be fetched without downloading it.
     public var dryRun: Bool
+    /// What the requester asked for beyond the link.
+    public var options: JobOptions
 
     /// Creates a request.
-    public init(jobID: JobID, url: String, dryRun: Bool = false) {
+    public init(jobID: JobID, url: String, dryRun: Bool = false, options: JobOptions = JobOptions()) {
         self.jobID = jobID
         self.url = url
         self.dryRun = dryRun
+        self.options = options
     }
 }
 

@@ -24,9 +24,15 @@ extension ExtractionRunner {
         var jobLogger = logger
         jobLogger[metadataKey: "job"] = "\(request.jobID)"
         jobLogger[metadataKey: "plugin"] = "\(plugin.manifest.id)"
+        let children = JobChildren(
+            job: request.jobID, pluginID: plugin.manifest.id, control: control, quota: quota,
+            workFolder: workDirectory, confinement: confinement, logger: jobLogger)
+        defer { children.close() }
         let context = JobContext(
-            jobID: request.jobID, isDryRun: request.dryRun, control: control, sink: sink, http: http,
-            limits: limits, workDirectory: workDirectory, logger: jobLogger)
+            jobID: request.jobID, isDryRun: request.dryRun, options: request.options, control: control,
+            sink: sink,
+            http: network.client(for: plugin.manifest.id), children: children, limits: limits,
+            workDirectory: workDirectory, logger: jobLogger)
         context.state.withLock { $0.metadata = metadata }
         jobLogger.info("extracting \(url)")
         let status = await DedicatedThread.run(name: "plugin-\(plugin.manifest.id)-job-\(request.jobID)") {

@@ -8,19 +8,22 @@ import PluginABI
 /// thread with the host services wired to this job's sink, and follows plugin redirects.
 public final class ExtractionRunner: Sendable {
     let registry: PluginRegistry
-    let http: HTTPClient
+    let network: PluginNetwork
+    let confinement: ChildConfinement
     let dataDirectory: DataDirectory
     let quota: StorageQuota
     let limits: ExtractionLimits
     let logger: Logger
 
-    /// Creates a runner over the loaded plugins and the host's storage.
+    /// Creates a runner over the loaded plugins, the host's network and storage; children find their
+    /// tools on `searchPath` (the host's `PATH`).
     public init(
-        registry: PluginRegistry, http: HTTPClient, dataDirectory: DataDirectory, quota: StorageQuota,
-        limits: ExtractionLimits, logger: Logger
+        registry: PluginRegistry, network: PluginNetwork, dataDirectory: DataDirectory, quota: StorageQuota,
+        limits: ExtractionLimits, searchPath: String?, logger: Logger
     ) {
         self.registry = registry
-        self.http = http
+        self.network = network
+        confinement = ChildConfinement(proxy: network.proxy, searchPath: searchPath, limits: limits)
         self.dataDirectory = dataDirectory
         self.quota = quota
         self.limits = limits
@@ -60,35 +63,18 @@ public final class ExtractionRunner: Sendable {
         var visited = [url]
         var route: [String] = []
         var metadata = MediaMetadata()
+        let chain = CandidateChain(runner: self, request: request, sink: sink, control: control)
         while true {
-            guard let plugin = registry.route(url) else {
-                throw route.isEmpty ? .unsupportedURL(url) : .redirectLoop(visited)
-            }
-            route.append(plugin.manifest.id)
-            let hop = await runPlugin(
-                plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
-            metadata = hop.metadata
-            BossMetrics.pluginRun(plugin.manifest.id, succeeded: hop.status == BOSS_OK)
-            if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .cancelled }
-            if let next = hop.redirectURL, sink.files.isEmpty {
+            switch try await chain.run(url, metadata: metadata, route: &route) {
+            case .done(let result): return result
+            case .redirect(let next, let carried):
                 visited.append(next)
                 guard route.count <= limits.maxRedirects, !visited.dropLast().contains(next) else {
                     throw .redirectLoop(visited)
                 }
-                logger.info("plugin \(plugin.manifest.id) redirected job \(request.jobID) to \(next)")
-                url = next
-                continue
+                logger.info("plugin \(route.last ?? "?") redirected job \(request.jobID) to \(next)")
+                (url, metadata) = (next, carried)
             }
-            guard hop.status == BOSS_OK else {
-                throw .pluginFailed(
-                    pluginID: plugin.manifest.id, status: hop.status.rawValue, detail: hop.errorDetail,
-                    causes: hop.hostErrors)
-            }
-            guard request.dryRun || !sink.files.isEmpty else { throw .noFiles(pluginID: plugin.manifest.id) }
-            return ExtractionResult(
-                files: sink.files, directory: "", metadata: metadata, pluginID: plugin.manifest.id,
-                route: route,
-                planned: hop.planned)
         }
     }
 }

@@ -22,6 +22,7 @@ enum HostServiceTable {
         installJobServices(&table)
         installHTTPService(&table)
         installSinkServices(&table)
+        installProcessServices(&table)
         return table
     }
 
@@ -42,6 +43,12 @@ enum HostServiceTable {
             return BOSS_OK
         }
         table.work_dir = { job in JobContext.from(job)?.workDirectoryCString }
+        table.job_option = { job, key in
+            guard let context = JobContext.from(job), let key,
+                let value = context.options.value(for: String(cString: key))
+            else { return nil }
+            return context.keep(value)
+        }
         table.redirect = { job, url in
             guard let context = JobContext.from(job), let url else { return BOSS_ERR_INVALID_ARGUMENT }
             return context.requestRedirect(to: String(cString: url))

@@ -10,9 +10,11 @@ import Synchronization
 final class JobContext: Sendable {
     let jobID: JobID
     let isDryRun: Bool
+    let options: JobOptions
     let control: JobControl
     let sink: MediaSink
     let http: HTTPClient
+    let children: JobChildren
     let limits: ExtractionLimits
     let logger: Logger
     let workDirectory: String
@@ -34,14 +36,17 @@ final class JobContext: Sendable {
     }
 
     init(
-        jobID: JobID, isDryRun: Bool, control: JobControl, sink: MediaSink, http: HTTPClient,
-        limits: ExtractionLimits, workDirectory: String, logger: Logger
+        jobID: JobID, isDryRun: Bool, options: JobOptions, control: JobControl, sink: MediaSink,
+        http: HTTPClient,
+        children: JobChildren, limits: ExtractionLimits, workDirectory: String, logger: Logger
     ) {
         self.jobID = jobID
         self.isDryRun = isDryRun
+        self.options = options
         self.control = control
         self.sink = sink
         self.http = http
+        self.children = children
         self.limits = limits
         self.workDirectory = workDirectory
         self.logger = logger

@@ -9,6 +9,7 @@
 #define BOSS_HOST_H
 
 #include "http.h"
+#include "process.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -89,6 +90,25 @@ typedef struct boss_host {
     /* Hand the job to whichever plugin claims `url` (e.g. a Reddit post linking to Imgur). Return
      * from extract right after; its status is then ignored unless the redirect failed. */
     boss_status (*redirect)(boss_job *job, const char *url);
+
+    /* Appended in ABI 1 (check BOSS_HAS_FIELD(host->struct_size, boss_host, run_process)). */
+    /* Run a child process confined by the host (see boss/process.h); blocks until it has ended. BOSS_OK
+     * once it ran (see result->exit_code); BOSS_ERR_CANCELLED when the job was cancelled or passed its
+     * deadline; BOSS_ERR_QUOTA when the work folder outgrew the storage quota; BOSS_ERR_TOO_LARGE when a
+     * file reached the size limit; BOSS_ERR_DEPENDENCY when the executable is missing. The child was
+     * stopped (with every process of its group) and reaped in every case; on an error the host has set
+     * the job's error detail and removed what the child wrote in the work folder. */
+    boss_status (*run_process)(boss_job *job, const boss_process_request *request, boss_process_result *result);
+    /* The egress proxy's URL with this job's credentials ("http://user:secret@127.0.0.1:PORT"), for a
+     * tool's own proxy option; NULL when the proxy cannot start. Host-owned, valid until extract returns.
+     * Children given BOSS_PROCESS_NETWORK get it in their environment too. */
+    const char *(*proxy_url)(boss_job *job);
+
+    /* Appended in ABI 1 (check BOSS_HAS_FIELD(host->struct_size, boss_host, job_option)). */
+    /* The value of job option `key`, or NULL when the job does not set it: "audio" ("1": audio only),
+     * "quality" ("480", "720", "1080" or "best"), "max_bytes" (the largest file the job's destination
+     * takes, decimal). Host-owned, valid until extract returns. */
+    const char *(*job_option)(const boss_job *job, const char *key);
 } boss_host;
 
 #ifdef __cplusplus

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What /proc says about a process group: for tests that check nothing of a child is left behind.
+public enum ProcessGroup {
+    /// Pids of the group's members that are still alive (zombies, which have ended and only wait to
+    /// be reaped by whoever adopted them, are not counted).
+    public static func livingMembers(of group: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> pid_t? in
+            guard let pid = pid_t(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let nameEnd = stat.lastIndex(of: ")")
+            else { return nil }
+            // After "pid (name)": state, parent pid, process group.
+            let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
+            guard fields.count > 2, fields[0] != "Z", pid_t(fields[2]) == group else { return nil }
+            return pid
+        }
+    }
+}
