@@ -8,6 +8,8 @@ public struct HostSettings: Sendable {
     public var prefix: String
     /// Where plugins are loaded from and watched.
     public var pluginsDirectory: String
+    /// Whether plugin files and folders that others own or can write are loaded anyway.
+    public var pluginsInsecure: Bool
     /// Root of downloads, temporary files and the queue database.
     public var dataDirectory: String
     /// Downloads running at once.
@@ -55,6 +57,7 @@ public struct HostSettings: Sendable {
         discordAPIURL = environment[.discordAPIURL]!
         prefix = environment[.prefix]!
         pluginsDirectory = environment[.pluginsDirectory]!
+        pluginsInsecure = try environment.flag(.pluginsInsecure)
         dataDirectory = environment[.dataDirectory]!
         maxConcurrent = try environment.integer(.maxConcurrent, in: 1...64)
         maxQueue = try environment.integer(.maxQueue, in: 0...10_000)

@@ -32,6 +32,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case shardCount = "BOSS_SHARD_COUNT"
     case backupKeep = "BOSS_BACKUP_KEEP"
     case backupIntervalHours = "BOSS_BACKUP_INTERVAL_HOURS"
+    case pluginsInsecure = "BOSS_PLUGINS_INSECURE"
 
     /// The value used when the setting is absent; nil when there is none.
     public var defaultValue: String? {
@@ -62,6 +63,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .shardCount: "auto"
         case .backupKeep: "7"
         case .backupIntervalHours: "24"
+        case .pluginsInsecure: "0"
         }
     }
 

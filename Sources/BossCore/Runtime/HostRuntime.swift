@@ -41,7 +41,7 @@ public final class HostRuntime: Sendable {
         loader = PluginLoader(
             directory: settings.pluginsDirectory, cacheDirectory: dataDirectory.pluginCache,
             hostProvider: HostServices(environment: settings.environment, logger: logger), registry: registry,
-            logger: logger)
+            logger: logger, policy: PluginFilePolicy(allowInsecure: settings.pluginsInsecure))
         runner = ExtractionRunner(
             registry: registry, network: network, dataDirectory: dataDirectory, quota: quota,
             limits: ExtractionLimits(maxFileBytes: settings.maxFileBytes),
