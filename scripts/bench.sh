@@ -5,7 +5,8 @@
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
 #   4. hot-add and cancel latency (boss-bench)
 #   5. egress: gallery-dl of the 50 MB file through the host's egress proxy vs direct (boss-bench)
-#   6. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
+#   6. the fallback chain's unsupported verdict for a page without media (target under 3 s)
+#   7. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=.build/release/boss-host
@@ -73,6 +74,12 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
 "$bench" cancel "$work/libbehaviour.so"
 # Children's network: gallery-dl through the host's egress proxy vs gallery-dl direct, same file.
 "$bench" egress "$url"
+# The fallback chain's "not supported": a page without media (the server's folder listing, no
+# extension) goes through the probe, gallery-dl and yt-dlp's generic extractor; whole command, best of 3.
+verdict() { rm -rf "$work/data"; BOSS_DATA_DIR="$work/data" "$host" fetch "http://127.0.0.1:$port/" || true; }
+verdict_s=$(for _ in 1 2 3; do seconds verdict; done | min_of)
+printf '%-46s %12.2f s %12.2f s %8.2f   (target: under 3 s, the reference; whole command incl. start-up)\n' \
+    "unsupported verdict, page without media" "$verdict_s" 3 "$(echo "$verdict_s / 3" | bc -l)"
 # Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
 # built in debug: only the fake runs in it, on both ends of the measured path).
 swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \
