@@ -17,4 +17,14 @@ public enum ProcessGroup {
             return pid
         }
     }
+
+    /// The pid a stand-in tool wrote into `file` (`echo $$ > FILE`), once it has.
+    public static func pid(recordedIn file: String) async throws -> pid_t {
+        _ = await eventually { FileManager.default.fileExists(atPath: file) }
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw POSIXError(.ESRCH)
+        }
+        return pid
+    }
 }

@@ -29,11 +29,7 @@ struct VideoShrinkerTests {
         let run = Task.detached { [shrinker] in
             shrinker.shrink(video, toFit: 5 << 20, quota: quota) { cancelled.isSet }
         }
-        #expect(await eventually { FileManager.default.fileExists(atPath: pidFile) })
-        let pid = try #require(
-            pid_t(
-                try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
-                    in: .whitespacesAndNewlines)))
+        let pid = try await ProcessGroup.pid(recordedIn: pidFile)
         #expect(await eventually { ProcessGroup.livingMembers(of: pid).count == 3 })
         cancelled.set()
         #expect(await run.value == nil)

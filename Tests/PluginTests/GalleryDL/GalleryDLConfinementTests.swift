@@ -135,11 +135,7 @@ struct GalleryDLConfinementTests {
         let extraction = Task {
             try await runtime.extract("https://gallery.example/album/1", control: control)
         }
-        #expect(await eventually { FileManager.default.fileExists(atPath: pidFile) })
-        let pid = try #require(
-            pid_t(
-                try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(
-                    in: .whitespacesAndNewlines)))
+        let pid = try await ProcessGroup.pid(recordedIn: pidFile)
         #expect(await eventually { ProcessGroup.livingMembers(of: pid).count == 3 })
         control.cancel()
         await #expect(throws: ExtractionError.cancelled) { try await extraction.value }
