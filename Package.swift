@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "boss-host", targets: ["BossHost"]),
         .executable(name: "boss-bench", targets: ["BossBench"]),
         .executable(name: "boss-bench-discord", targets: ["DiscordReplyLatency"]),
+        .executable(name: "boss-bench-startup", targets: ["DiscordStartup"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
@@ -108,6 +109,9 @@ let package = Package(
         .executableTarget(
             name: "DiscordReplyLatency", dependencies: ["TestSupport"], path: "Benchmarks/DiscordReplyLatency"
         ),
+        // `make bench`'s start-up and idle-memory rows: the real host and a discord.py bot on the fake Discord.
+        .executableTarget(
+            name: "DiscordStartup", dependencies: ["TestSupport"], path: "Benchmarks/DiscordStartup"),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -5,6 +5,8 @@
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
 #   4. hot-add and cancel latency (boss-bench)
 #   5. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
+#   6. start-up and idle memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
+#      the metrics server, and its largest mappings, against a minimal discord.py bot (boss-bench-startup)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=.build/release/boss-host
@@ -75,3 +77,11 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
 swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \
     || { cat "$work/bench-build.log" >&2; exit 1; }  # the same flags as `make build`: no rebuild
 LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-discord "$PWD/$host" "$PWD/plugins.d"
+
+# --- start-up and idle memory (boss-bench-startup; reference: discord.py, installed by install-deps --bench) ---
+scripts/install-deps.sh --bench >&2
+swift build --enable-code-coverage --product boss-bench-startup >"$work/bench-build.log" 2>&1 \
+    || { cat "$work/bench-build.log" >&2; exit 1; }
+LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-startup "$PWD/$host" "$PWD/plugins.d" \
+    "$PWD/Benchmarks/Reference/discordpy_bot.py"
+# --- end of start-up and idle memory ---
