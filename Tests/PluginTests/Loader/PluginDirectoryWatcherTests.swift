@@ -50,8 +50,10 @@ struct PluginDirectoryWatcherTests {
         let watcher = try await watching(harness)
         defer { watcher.stop() }
         let target = harness.plugins + "/libslow.so"
-        #expect(FileManager.default.createFile(atPath: target, contents: nil))
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: target))
+        // As cp writes: create the file in place (FileManager.createFile would rename a complete one in).
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        try #require(descriptor >= 0)
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         try handle.write(contentsOf: bytes.prefix(bytes.count / 2))
         try await Task.sleep(for: .milliseconds(400))  // the writer pauses, the file still open
         #expect(harness.registry.plugins.isEmpty && harness.registry.failures.isEmpty, "open: not scanned")

@@ -12,11 +12,12 @@ enum DirectoryChange: Equatable {
     case woken
 }
 
-/// The inotify watch on one directory, reduced to "scan now". Owned by one thread. A `.so` that was created
+/// The inotify watch on one directory, reduced to "scan now". Made by the thread that starts the watcher
+/// (so the watch exists when `start()` returns) and from then on used by the watcher's thread alone. A `.so` that was created
 /// or written and not yet closed holds back `.changed` until it is closed, removed, or silent for
 /// `writerTimeout`, so that no scan sees it half-written twice in a row. While the directory cannot be
 /// watched (it does not exist yet, it was removed, inotify is unavailable) every `wait` tries again.
-final class DirectoryEvents {
+final class DirectoryEvents: @unchecked Sendable {  // one thread at a time: handed over once, at start
     static let writerTimeout = Duration.seconds(5)
     private static let mask =
         UInt32(IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_CREATE | IN_MODIFY)
@@ -35,6 +36,7 @@ final class DirectoryEvents {
         self.directory = directory
         self.wake = wake
         self.logger = logger
+        _ = establish()
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }

@@ -26,7 +26,8 @@ public final class PluginDirectoryWatcher: Sendable {
         self.settle = settle
     }
 
-    /// Starts watching (once; a stopped watcher stays stopped).
+    /// Starts watching (once; a stopped watcher stays stopped). When it returns the directory is watched
+    /// (if it exists), so a file put there afterwards is seen.
     public func start() {
         guard
             state.compareExchange(
@@ -34,7 +35,8 @@ public final class PluginDirectoryWatcher: Sendable {
                 ordering: .acquiringAndReleasing
             ).exchanged
         else { return }
-        let thread = Thread { [self] in watch() }
+        let events = DirectoryEvents(directory: loader.directory, wake: wake, logger: loader.logger)
+        let thread = Thread { [self] in watch(events) }
         thread.name = "plugin-watcher"
         thread.start()
     }
@@ -47,26 +49,29 @@ public final class PluginDirectoryWatcher: Sendable {
 
     private var isRunning: Bool { state.load(ordering: .acquiring) == State.running.rawValue }
 
-    private func watch() {
-        let events = DirectoryEvents(directory: loader.directory, wake: wake, logger: loader.logger)
+    private func watch(_ events: DirectoryEvents) {
         var deadline = ContinuousClock.now
         while isRunning {
             switch events.wait(until: deadline) {
             case .woken: return
-            case .changed, .quiet: scanUntilSettled(events)
+            case .changed: scanUntilSettled(events)
+            // The periodic rescan is a single scan: its second sighting of a file is the next one, a full
+            // interval later, so a file that inotify could not report is loaded only once it stood still.
+            case .quiet: _ = loader.rescan()
             }
             deadline = .now + (events.isWatching ? fallbackInterval : .seconds(1))
         }
     }
 
     /// Scans, and again after every burst of events, until `settle` passes quietly; then the confirming
-    /// scan that loads the files that did not change meanwhile.
+    /// scan that loads the files that did not change meanwhile, unless a file is still being written
+    /// (its close brings the next `.changed`).
     private func scanUntilSettled(_ events: DirectoryEvents) {
         var change = DirectoryChange.changed
         while change == .changed && isRunning {
             _ = loader.rescan()
             change = events.wait(until: .now + settle)
         }
-        if change == .quiet && isRunning { _ = loader.rescan() }
+        if change == .quiet && !events.isBeingWritten && isRunning { _ = loader.rescan() }
     }
 }
