@@ -24,6 +24,8 @@ struct Round {
     var ready: Double
     var residentKiB: Int
     var map: MemoryMap
+    /// `smaps_rollup`'s figures in KiB (Pss, Private_Dirty, Anonymous…).
+    var rollup: [String: Int]
 }
 
 func start(_ executable: String, _ args: [String], environment: [String: String], round: Int) async throws
@@ -53,7 +55,8 @@ func start(_ executable: String, _ args: [String], environment: [String: String]
     let map = try MemoryMap(pid: bot.pid)
     let round = Round(
         identify: (identify - started) / .milliseconds(1), ready: (ready - started) / .milliseconds(1),
-        residentKiB: try residentKiB(pid: bot.pid), map: map)
+        residentKiB: try kibibytes(pid: bot.pid, file: "status")["VmRSS"] ?? 0, map: map,
+        rollup: try kibibytes(pid: bot.pid, file: "smaps_rollup"))
     bot.kill(SIGKILL)
     _ = await bot.wait(timeout: .seconds(5))
     await discord.stop()
@@ -62,10 +65,18 @@ func start(_ executable: String, _ args: [String], environment: [String: String]
 
 struct BenchError: Error, CustomStringConvertible { var description: String }
 
-func residentKiB(pid: Int32) throws -> Int {
-    let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-    let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
-    return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+/// The `NAME: N kB` lines of `/proc/PID/FILE`, read to the end (procfs files report a size of 0).
+func kibibytes(pid: Int32, file: String) throws -> [String: Int] {
+    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/\(pid)/\(file)"))
+    defer { try? handle.close() }
+    var figures: [String: Int] = [:]
+    for line in String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self).split(separator: "\n") {
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if fields.count == 3, fields[2] == "kB", let value = Int(fields[1]) {
+            figures[String(fields[0].dropLast())] = value
+        }
+    }
+    return figures
 }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
@@ -101,6 +112,12 @@ row(
 let sample = host.min {
     abs(Double($0.residentKiB) / 1024 - hostRSS) < abs(Double($1.residentKiB) / 1024 - hostRSS)
 }!
+func mebibytes(_ field: String) -> String {
+    String(format: "%.1f MiB", Double(sample.rollup[field] ?? 0) / 1024)
+}
+print(
+    "  boss-host's smaps_rollup: Pss \(mebibytes("Pss")) (shared library pages split among their users),"
+        + " Private_Dirty \(mebibytes("Private_Dirty")), Anonymous \(mebibytes("Anonymous"))")
 print("  boss-host's largest mappings (smaps Rss, of which anonymous):")
 let shown = Int(ProcessInfo.processInfo.environment["BOSS_BENCH_MAPPINGS"] ?? "") ?? 5
 print(sample.map.top(shown).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
