@@ -5,8 +5,9 @@
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
 #   4. hot-add and cancel latency (boss-bench)
 #   5. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
-#   6. start-up and idle memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
-#      the metrics server, and its largest mappings, against a minimal discord.py bot (boss-bench-startup)
+#   6. start-up and memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
+#      the metrics server, and its largest mappings, against a minimal discord.py bot; peak RSS of `run` during
+#      five concurrent 50 MB downloads against curl --parallel (boss-bench-startup)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=.build/release/boss-host

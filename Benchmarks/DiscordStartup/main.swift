@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 
 // `make bench`'s start-up and idle rows: a real `boss-host run` (four plugins, metrics server on) and
-// the reference, a minimal discord.py bot, each started against a fresh fake Discord on loopback.
+// the reference, a minimal discord.py bot, each started against a fresh fake Discord on loopback; then
+// boss-host's peak RSS during five concurrent 50 MiB downloads (PeakDuringDownloads).
 // start → IDENTIFY: from exec to the fake receiving op 2. start → READY: from exec to the fake receiving
 // the command registration each bot sends once it has handled READY. Idle RSS: VmRSS 3 s later.
 // Usage: boss-bench-startup BOSS_HOST PLUGINS_DIR REFERENCE_BOT.py
@@ -128,3 +129,10 @@ row(
     "start -> READY handled (commands registered)", median(host.map(\.ready)), median(reference.map(\.ready)),
     "ms",
     "median of \(rounds); reference: the same discord.py bot")
+let peak = try await PeakDuringDownloads.measure(host: arguments[1], plugins: arguments[2], work: work)
+row(
+    "peak RSS of run, 5 concurrent 50 MiB downloads", Double(peak.peakKiB) / 1024,
+    Double(peak.curlKiB) / 1024,
+    "MiB",
+    "main process VmHWM, target <= 48 MiB; \(peak.jobsEnded) of 5 jobs ended; reference: curl --parallel, same files"
+)
