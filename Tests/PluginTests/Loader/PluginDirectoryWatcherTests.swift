@@ -40,6 +40,21 @@ struct PluginDirectoryWatcherTests {
         #expect(plugin.isRetired)
     }
 
+    @Test("a change of a plugin file's attributes (touch, chmod, chown) is scanned at once")
+    func attributesChanged() async throws {
+        let harness = try LoaderHarness()
+        defer { harness.cleanUp() }
+        let path = try harness.fixture("libtouched.so", ["FIXTURE_ID": quoted("touched")])
+        let watcher = try await watching(harness)
+        defer { watcher.stop() }
+        let before = try #require(harness.registry.plugin(id: "touched"))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: path)
+        #expect(
+            await eventually(within: .seconds(5)) { harness.registry.plugin(id: "touched") !== before },
+            "a new modification time is a new version of the file")
+    }
+
     @Test("a plugin written in place is loaded once closed, never half-written")
     func writtenInPlace() async throws {
         let harness = try LoaderHarness()

@@ -3,8 +3,9 @@ import Logging
 
 /// What `DirectoryEvents.wait` saw.
 enum DirectoryChange: Equatable {
-    /// Files were renamed in or out, written and closed, or deleted (or the watch was just established,
-    /// or the kernel dropped events), and no `.so` in the directory is being written: time to scan.
+    /// Files were renamed in or out, written and closed, deleted, or had their owner, mode or times
+    /// changed (or the watch was just established, or the kernel dropped events), and no `.so` in the
+    /// directory is being written: time to scan.
     case changed
     /// The deadline passed first.
     case quiet
@@ -21,7 +22,7 @@ final class DirectoryEvents: @unchecked Sendable {  // one thread at a time: han
     static let writerTimeout = Duration.seconds(5)
     private static let mask =
         UInt32(IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_CREATE | IN_MODIFY)
-        | UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
+        | UInt32(IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     private let directory: String
     private let wake: WakeSignal

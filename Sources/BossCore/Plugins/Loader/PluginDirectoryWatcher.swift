@@ -2,9 +2,9 @@ import Foundation
 import Synchronization
 
 /// Rescans the plugins directory on its own thread when inotify reports a file renamed in, written and
-/// closed, created or deleted there, so a plugin moved in takes jobs within milliseconds. The loader loads
-/// a file only once it looks the same in two scans in a row, so a change is scanned until a scan is
-/// followed by `settle` without events, and then once more. A slow rescan every `fallbackInterval` catches
+/// closed, deleted, or its owner, mode or times changed there, so a plugin moved in takes jobs within
+/// milliseconds. The loader loads a file only once it looks the same in two scans in a row, so a change
+/// is scanned until a scan is followed by `settle` without events, and then once more. A slow rescan every `fallbackInterval` catches
 /// what inotify cannot report; while the directory cannot be watched (it does not exist, no inotify) the
 /// thread rescans every second instead. Every scan runs on this one thread: never two at once.
 public final class PluginDirectoryWatcher: Sendable {
