@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "boss-host", targets: ["BossHost"]),
         .executable(name: "boss-bench", targets: ["BossBench"]),
         .executable(name: "boss-bench-discord", targets: ["DiscordReplyLatency"]),
+        .executable(name: "boss-bench-startup", targets: ["DiscordStartup"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already under Hummingbird; named for NIOPosix's one-thread event loop group (BossMonitoring).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
     ],
     targets: [
@@ -86,6 +89,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
@@ -115,6 +119,9 @@ let package = Package(
         .executableTarget(
             name: "DiscordReplyLatency", dependencies: ["TestSupport"], path: "Benchmarks/DiscordReplyLatency"
         ),
+        // `make bench`'s start-up and idle-memory rows: the real host and a discord.py bot on the fake Discord.
+        .executableTarget(
+            name: "DiscordStartup", dependencies: ["TestSupport"], path: "Benchmarks/DiscordStartup"),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -2,6 +2,7 @@
 # Installs what Boss-Bot needs on Debian/Ubuntu, and only what is missing: apt packages for libcurl,
 # libwebsockets, SQLite, ffmpeg, python3 (gallery-dl, scripts/coverage.sh, the tests' TLS proxy), openssl
 # (test certificates), chromium (the dashboard screenshot test); gallery-dl from PyPI.
+# `--bench` also installs discord.py, `make bench`'s reference bot (the tests never need it).
 # Safe to run again (it then does nothing).
 set -euo pipefail
 
@@ -28,4 +29,10 @@ if ! command -v gallery-dl >/dev/null 2>&1; then
     echo "install-deps: installing gallery-dl"
     python3 -m pip install --quiet gallery-dl 2>/dev/null \
         || python3 -m pip install --quiet --break-system-packages gallery-dl
+fi
+
+if [ "${1:-}" = "--bench" ] && ! python3 -c 'import discord' >/dev/null 2>&1; then
+    echo "install-deps: installing discord.py (make bench's reference bot)"
+    python3 -m pip install --quiet 'discord.py==2.7.1' 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages 'discord.py==2.7.1'
 fi

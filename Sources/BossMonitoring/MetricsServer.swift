@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOPosix
 import ServiceLifecycle
 
 /// The operator's HTTP endpoint (`BOSS_METRICS_ADDR`): `/metrics` in the Prometheus text format,
@@ -11,6 +12,10 @@ public struct MetricsServer: Service {
         /// The text for the operator.
         public var description: String
     }
+
+    /// One event-loop thread for the whole process: the endpoint serves a scrape every few seconds, and
+    /// NIO's shared group would start one thread per core (each with its stack and malloc arena).
+    private static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     let host: String
     let port: Int
@@ -52,6 +57,7 @@ public struct MetricsServer: Service {
                 let port = channel.localAddress?.port ?? 0
                 logger.notice("metrics: serving http://\(host):\(port)/ (/metrics, /healthz)")
             },
+            eventLoopGroupProvider: .shared(Self.eventLoops),
             logger: Logger(label: "boss-metrics-http", factory: { _ in SwiftLogNoOpLogHandler() }))
         try await app.run()
     }

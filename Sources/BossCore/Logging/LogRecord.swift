@@ -33,7 +33,7 @@ public struct LogRecord: Sendable {
 
     /// The record as one line (no newline), in `format`; `colour` adds ANSI colours to text.
     public func render(_ format: LogFormat, colour: Bool = false) -> String {
-        let stamp = time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let stamp = UTCTimestamp.iso8601(from: time)
         switch format {
         case .text:
             let fields = metadata.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }

@@ -63,20 +63,12 @@ public struct QueueBackup: Sendable {
 
     /// `queue-YYYYMMDD-HHMMSS.sqlite` for `date`, in UTC.
     public static func fileName(for date: Date) -> String {
-        "queue-" + formatter().string(from: date) + ".sqlite"
+        "queue-" + UTCTimestamp.string(from: date) + ".sqlite"
     }
 
     /// The time in a backup's file name; nil for any other file.
     public static func date(fromFileName name: String) -> Date? {
         guard name.hasPrefix("queue-"), name.hasSuffix(".sqlite"), name.count == 28 else { return nil }
-        return formatter().date(from: String(name.dropFirst(6).dropLast(7)))
-    }
-
-    private static func formatter() -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return formatter
+        return UTCTimestamp.date(from: String(name.dropFirst(6).dropLast(7)))
     }
 }

@@ -30,7 +30,7 @@ public final class FakeDiscord: Sendable {
         -> FakeDiscord
     {
         let gateway = FakeGateway(botUserID: botUserID, applicationID: applicationID)
-        let rest = FakeREST(applicationID: applicationID)
+        let rest = FakeREST(applicationID: applicationID, botUserID: botUserID)
         let (ports, portSink) = AsyncStream<Int>.makeStream()
         let router = Router()
         rest.install(on: router)

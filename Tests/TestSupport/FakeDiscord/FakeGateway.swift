@@ -6,7 +6,7 @@ import Synchronization
 public final class FakeGateway: Sendable {
     struct State {
         var connections: [FakeGatewayConnection] = []
-        var received: [(connection: Int, op: Int, json: String)] = []
+        var received: [(connection: Int, op: Int, json: String, at: ContinuousClock.Instant)] = []
         var log: [(seq: Int, json: String)] = []
         var sessionCount = 0
         var sessionID: String?
@@ -40,6 +40,10 @@ public final class FakeGateway: Sendable {
             return object?["d"] as? [String: Any] ?? [:]
         }
     }
+    /// When the first payload with opcode `op` arrived (e.g. 2: IDENTIFY), if one did.
+    public func firstArrival(op: Int) -> ContinuousClock.Instant? {
+        state.withLock { $0.received.first { $0.op == op }?.at }
+    }
     /// Sessions started with IDENTIFY.
     public var sessionCount: Int { state.withLock { $0.sessionCount } }
 
@@ -72,7 +76,7 @@ public final class FakeGateway: Sendable {
             let op = object["op"] as? Int
         else { return }
         let payload = object["d"] as? [String: Any] ?? [:]
-        state.withLock { $0.received.append((connection.index, op, text)) }
+        state.withLock { $0.received.append((connection.index, op, text, .now)) }
         switch op {
         case 1 where acknowledgesHeartbeats.load(ordering: .relaxed): connection.send(#"{"op":11}"#)
         case 2: identify(on: connection)
@@ -93,8 +97,8 @@ public final class FakeGateway: Sendable {
         dispatch(
             "READY",
             #"{"v":10,"session_id":"\#(session)","resume_gateway_url":"\#(resumeURL.withLock { $0 })","#
-                + #""user":{"id":"\#(botUserID)","username":"boss","bot":true},"#
-                + #""application":{"id":"\#(applicationID)"},"guilds":[]}"#)
+                + #""user":\#(FakeREST.botUser(id: botUserID)),"#
+                + #""application":{"id":"\#(applicationID)","flags":0},"guilds":[]}"#)
     }
 
     private func resume(_ payload: [String: Any], on connection: FakeGatewayConnection) {

@@ -14,6 +14,14 @@ extension FakeREST {
                     ],
                 ])
         }
+        api.get("users/@me") { request, _ in
+            self.admit(request, path: "/users/@me")
+                ?? Self.json(text: Self.botUser(id: self.botUserID))
+        }
+        api.get("oauth2/applications/@me") { request, _ in
+            self.admit(request, path: "/oauth2/applications/@me")
+                ?? Self.json(text: Self.application(id: self.applicationID, ownerID: "1"))
+        }
         api.get("applications/@me") { request, _ in
             self.admit(request, path: "/applications/@me")
                 ?? Self.json(["id": self.applicationID, "name": "Boss"])

@@ -55,11 +55,15 @@ public final class FakeREST: Sendable {
     }
     let state = Mutex(State())
     let applicationID: String
+    let botUserID: String
     let gatewayURL = Mutex("")
     /// Largest attachment accepted, in bytes (Discord's default is 10 MiB); larger gives 413/40005.
     public let uploadLimit = Atomic<Int>(10 * 1_048_576)
 
-    init(applicationID: String) { self.applicationID = applicationID }
+    init(applicationID: String, botUserID: String) {
+        self.applicationID = applicationID
+        self.botUserID = botUserID
+    }
 
     /// Messages created so far, oldest first.
     public var messages: [FakeMessage] { state.withLock { $0.messages } }
@@ -148,12 +152,28 @@ public final class FakeREST: Sendable {
 
     static func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
         let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        return json(text: String(decoding: data, as: UTF8.self), status: status)
+    }
+
+    static func json(text: String, status: HTTPResponse.Status = .ok) -> Response {
         var fields: HTTPFields = [.contentType: "application/json"]
         fields[HTTPField.Name("X-RateLimit-Bucket")!] = "fake-bucket"
         fields[HTTPField.Name("X-RateLimit-Limit")!] = "50"
         fields[HTTPField.Name("X-RateLimit-Remaining")!] = "49"
         fields[HTTPField.Name("X-RateLimit-Reset-After")!] = "1.0"
         return Response(
-            status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(data: data)))
+            status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The application object of `GET /oauth2/applications/@me`, with the fields discord.py requires.
+    static func application(id: String, ownerID: String) -> String {
+        #"{"id":"\#(id)","name":"Boss","description":"","icon":null,"bot_public":true,"#
+            + #""bot_require_code_grant":false,"verify_key":"","owner":\#(botUser(id: ownerID))}"#
+    }
+
+    /// The bot's user object as Discord sends it (in READY and `GET /users/@me`), with the fields
+    /// discord.py requires.
+    static func botUser(id: String) -> String {
+        #"{"id":"\#(id)","username":"boss","discriminator":"0","avatar":null,"bot":true}"#
     }
 }
