@@ -17,4 +17,12 @@ public enum ProcessGroup {
             return pid
         }
     }
+
+    /// The pid a child wrote to `pidFile` (`echo $$ > FILE`: its group's leader), once it is there.
+    public static func leader(recordedIn pidFile: String) async -> pid_t? {
+        guard await eventually({ FileManager.default.fileExists(atPath: pidFile) }),
+            let text = try? String(contentsOfFile: pidFile, encoding: .utf8)
+        else { return nil }
+        return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
 }
