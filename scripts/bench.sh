@@ -5,6 +5,7 @@
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
 #   4. hot-add and cancel latency (boss-bench)
 #   5. egress: gallery-dl of the 50 MB file through the host's egress proxy vs direct (boss-bench)
+#      and the yt-dlp plugin vs yt-dlp alone on a local ~50 MB stream (boss-bench)
 #   6. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +74,13 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
 "$bench" cancel "$work/libbehaviour.so"
 # Children's network: gallery-dl through the host's egress proxy vs gallery-dl direct, same file.
 "$bench" egress "$url"
+# yt-dlp: the plugin (routed, confined, proxied, streamed into the sink) vs yt-dlp alone, on the same
+# local HLS stream of a real ~50 MB H.264 video (yt-dlp checks what it downloads from a manifest).
+ffmpeg -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=25 -t 27 -c:v libx264 -preset ultrafast \
+    -b:v 18M -maxrate 18M -bufsize 2M -pix_fmt yuv420p "$work/www/stream.mp4"
+printf '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:27\n#EXTINF:27.0,\nstream.mp4\n#EXT-X-ENDLIST\n' \
+    >"$work/www/stream.m3u8"
+"$bench" ytdlp "$PWD/plugins.d/libYtDlpExtractor.so" "http://127.0.0.1:$port/stream.m3u8"
 # Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
 # built in debug: only the fake runs in it, on both ends of the measured path).
 swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \
