@@ -5,7 +5,7 @@ PLUGINS_DIR ?= plugins.d
 PLUGIN_PRODUCTS := DirectMediaExtractor TwitterExtractor RedditExtractor GalleryDLExtractor YtDlpExtractor
 SWIFT_SOURCES := Sources Plugins Tests Benchmarks Package.swift
 
-.PHONY: all deps build release plugins run test coverage lint line-check bench hooks clean
+.PHONY: all deps build release plugins run test coverage lint line-check bench hooks clean fuzz
 
 all: build
 
@@ -25,7 +25,7 @@ release: deps
 
 # Installs the release plugins with `install` (a new file, then rename): never `cp` over a loaded library.
 plugins: release
-	@mkdir -p $(PLUGINS_DIR)
+	@install -d -m 0755 $(PLUGINS_DIR)
 	@for product in $(PLUGIN_PRODUCTS); do \
 		install -m 0644 .build/release/lib$$product.so $(PLUGINS_DIR)/lib$$product.so.new && \
 		mv -f $(PLUGINS_DIR)/lib$$product.so.new $(PLUGINS_DIR)/lib$$product.so && \
@@ -45,6 +45,12 @@ line-check:
 test: build lint line-check
 	$(SWIFT) test --skip-build --parallel --enable-code-coverage
 	@scripts/coverage.sh
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# libFuzzer over the parsers of untrusted bytes (Tests/Fuzz): 20 s each in `make test`, 5 minutes here.
+FUZZ_SECONDS ?= 20
+fuzz:
+	@scripts/fuzz.sh 300
 
 # The tests with coverage, then the per-area table (floors enforced, the 80 % aim beside each).
 coverage: build

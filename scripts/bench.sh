@@ -6,7 +6,8 @@
 #   4. hot-add and cancel latency (boss-bench)
 #   5. egress: gallery-dl of the 50 MB file through the host's egress proxy vs direct (boss-bench)
 #      and the yt-dlp plugin vs yt-dlp alone on a local ~50 MB stream (boss-bench)
-#   6. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
+#   6. the fallback chain's unsupported verdict for a page without media (target under 3 s)
+#   7. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 host=.build/release/boss-host
@@ -81,6 +82,12 @@ ffmpeg -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=25 -t 27 -c:v 
 printf '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:27\n#EXTINF:27.0,\nstream.mp4\n#EXT-X-ENDLIST\n' \
     >"$work/www/stream.m3u8"
 "$bench" ytdlp "$PWD/plugins.d/libYtDlpExtractor.so" "http://127.0.0.1:$port/stream.m3u8"
+# The fallback chain's "not supported": a page without media (the server's folder listing, no
+# extension) goes through the probe, gallery-dl and yt-dlp's generic extractor; whole command, best of 3.
+verdict() { rm -rf "$work/data"; BOSS_DATA_DIR="$work/data" "$host" fetch "http://127.0.0.1:$port/" || true; }
+verdict_s=$(for _ in 1 2 3; do seconds verdict; done | min_of)
+printf '%-46s %12.2f s %12.2f s %8.2f   (target: under 3 s, the reference; whole command incl. start-up)\n' \
+    "unsupported verdict, page without media" "$verdict_s" 3 "$(echo "$verdict_s / 3" | bc -l)"
 # Discord: command-to-first-reply latency of the release host against the fake Discord (test support,
 # built in debug: only the fake runs in it, on both ends of the measured path).
 swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \

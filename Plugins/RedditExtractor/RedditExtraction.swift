@@ -88,6 +88,9 @@ struct RedditExtraction {
             return host.redirect(url)
         case .video(let url):
             return RedditVideo(host: host).download(url, name: id)
+        case .processing(let notice):
+            host.log(BOSS_LOG_INFO, "post \(id): media still processing on Reddit")
+            return host.fail(BOSS_ERR_UPSTREAM, notice)
         case .files(let urls):
             for (index, url) in urls.enumerated() {
                 if host.isCancelled { return BOSS_ERR_CANCELLED }

@@ -8,25 +8,25 @@ enum RedditMedia: Equatable {
     case video(String)
     /// A link to another site, handed to whichever plugin claims it.
     case link(String)
+    /// Media Reddit has not finished processing (a fresh upload): what to tell the user.
+    case processing(String)
 }
 
 extension RedditPost {
     /// The post's media, or nil for a text post or one whose media is gone.
     var downloadable: RedditMedia? {
-        if let items = galleryData?.items, !items.isEmpty {
-            // Items whose processing failed have no source rendition: skip them, keep the rest.
-            let urls = items.compactMap { item in
-                mediaMetadata?[item.mediaID]?.s.flatMap { $0.u ?? $0.gif ?? $0.mp4 }
+        if let gallery = RedditGallery(self) { return gallery.media }
+        if isVideo == true {
+            // Until Reddit has transcoded an upload, the post has no `reddit_video` at all.
+            guard let video = (media ?? secureMedia)?.redditVideo?.fallbackURL else {
+                return .processing("This video is still processing on Reddit; try again in a minute.")
             }
-            return urls.isEmpty ? nil : .files(urls)
-        }
-        if isVideo == true, let video = (media ?? secureMedia)?.redditVideo?.fallbackURL {
             return .video(video)
         }
         let site = (domain ?? url.flatMap { URLComponents(string: $0)?.host } ?? "").lowercased()
         if let url, site == "i.redd.it" { return .files([url]) }
         if let url, isSelf != true, !Self.isReddit(site), url.lowercased().hasPrefix("http") {
-            return .link(url)
+            return linkedVideoPreview.map { .files([$0]) } ?? .link(url)
         }
         if let preview = preview?.images?.first?.source.url { return .files([preview]) }
         return nil
@@ -36,5 +36,25 @@ extension RedditPost {
     static func isReddit(_ site: String) -> Bool {
         site.isEmpty || site.hasPrefix("self.") || site == "reddit.com" || site.hasSuffix(".reddit.com")
             || site == "redd.it" || site.hasSuffix(".redd.it")
+    }
+
+    /// Extensions of links straight to a media file, which the plugin that claims them fetches whole.
+    static let mediaExtensions: Set<String> = [
+        "jpg", "jpeg", "png", "gif", "webp", "mp4", "mov", "webm", "mkv", "mp3", "m4a", "ogg",
+    ]
+
+    /// Reddit's MP4 of a linked animation (`preview.reddit_video_preview`), used in place of the link
+    /// when no plugin is likely to fetch the link as a video: an imgur `.gifv` page, a gfycat link (the
+    /// site is gone), or a plain `link` post to a page that is not a media file. A direct media link or
+    /// an embed Reddit marks `rich:video` is left to the plugin that claims it: its original is better.
+    var linkedVideoPreview: String? {
+        guard let video = preview?.redditVideoPreview?.fallbackURL, let url,
+            let link = URLComponents(string: url)
+        else { return nil }
+        let path = link.path.lowercased()
+        let site = link.host?.lowercased() ?? ""
+        if path.hasSuffix(".gifv") || site == "gfycat.com" || site.hasSuffix(".gfycat.com") { return video }
+        let isMediaFile = Self.mediaExtensions.contains((path as NSString).pathExtension)
+        return postHint == "link" && !isMediaFile ? video : nil
     }
 }

@@ -9,6 +9,8 @@ struct RedditPost: Decodable {
     let domain: String?
     let isSelf: Bool?
     let isVideo: Bool?
+    /// Reddit's guess at the kind of post: "image", "hosted:video", "rich:video", "link"...
+    let postHint: String?
     let over18: Bool?
     let quarantine: Bool?
     let removedByCategory: String?
@@ -23,6 +25,7 @@ struct RedditPost: Decodable {
         case id, title, author, permalink, url, domain, media, preview, quarantine
         case isSelf = "is_self"
         case isVideo = "is_video"
+        case postHint = "post_hint"
         case over18 = "over_18"
         case removedByCategory = "removed_by_category"
         case secureMedia = "secure_media"
@@ -45,6 +48,13 @@ struct RedditPost: Decodable {
         struct Image: Decodable { let source: Source }
         struct Source: Decodable { let url: String }
         let images: [Image]?
+        /// Reddit's MP4 rendition of a linked animation (imgur `.gifv`, gfycat).
+        let redditVideoPreview: Video?
+
+        enum CodingKeys: String, CodingKey {
+            case images
+            case redditVideoPreview = "reddit_video_preview"
+        }
     }
 
     struct GalleryData: Decodable {

@@ -52,14 +52,17 @@ struct RedditVideo {
         return host.stream(merged, name: name)
     }
 
-    /// The audio stream beside `videoURL` (`.../DASH_720.mp4`), probed newest naming first.
+    /// The audio stream beside `videoURL`, probed newest naming first: `DASH_720.mp4` videos keep it in
+    /// `DASH_AUDIO_128.mp4` (a little older: `DASH_audio.mp4`); the oldest, whose files have no
+    /// extension (`DASH_2_4_M`, `DASH_600_K`), in `audio`.
     func audioURL(beside videoURL: String) -> String? {
         let withoutQuery = videoURL.split(separator: "?", maxSplits: 1).first.map(String.init) ?? videoURL
         guard let slash = withoutQuery.lastIndex(of: "/") else { return nil }
         let last = withoutQuery[withoutQuery.index(after: slash)...]
-        guard last.hasPrefix("DASH_"), last.hasSuffix(".mp4") else { return nil }
+        guard last.hasPrefix("DASH_") else { return nil }
         let folder = withoutQuery[...slash]
-        return ["DASH_AUDIO_128.mp4", "DASH_audio.mp4"].map { folder + $0 }.first {
+        let names = last.hasSuffix(".mp4") ? ["DASH_AUDIO_128.mp4", "DASH_audio.mp4"] : ["audio"]
+        return names.map { folder + $0 }.first {
             host.head($0).status == BOSS_OK
         }
     }

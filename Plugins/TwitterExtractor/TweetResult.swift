@@ -2,10 +2,13 @@
 struct TweetResult: Decodable {
     let typename: String?
     let idString: String?
+    /// HTML-escaped (`&amp;`, `&lt;`...), as the API sends it.
     let text: String?
     let user: User?
     let possiblySensitive: Bool?
-    let mediaDetails: [Media]?
+    let mediaDetails: [TweetMedia]?
+    let quotedTweet: QuotedTweet?
+    let article: Article?
     let tombstone: Tombstone?
     /// Why a `TweetUnavailable` tweet cannot be shown, e.g. "Protected" or "NsfwLoggedOut".
     let reason: String?
@@ -13,9 +16,10 @@ struct TweetResult: Decodable {
     enum CodingKeys: String, CodingKey {
         case typename = "__typename"
         case idString = "id_str"
-        case text, user, tombstone, reason
+        case text, user, tombstone, reason, article
         case possiblySensitive = "possibly_sensitive"
         case mediaDetails
+        case quotedTweet = "quoted_tweet"
     }
 
     struct User: Decodable {
@@ -28,30 +32,30 @@ struct TweetResult: Decodable {
         }
     }
 
-    struct Media: Decodable {
-        let type: String
-        let mediaURLHTTPS: String?
-        let videoInfo: VideoInfo?
+    /// The tweet this one quotes: its author and media.
+    struct QuotedTweet: Decodable {
+        let user: User?
+        let mediaDetails: [TweetMedia]?
+    }
+
+    /// An X Article posted as this tweet: `{"title", "cover_media": {"media_info": {"original_img_url"}}}`.
+    struct Article: Decodable {
+        let title: String?
+        let coverMedia: CoverMedia?
 
         enum CodingKeys: String, CodingKey {
-            case type
-            case mediaURLHTTPS = "media_url_https"
-            case videoInfo = "video_info"
+            case title
+            case coverMedia = "cover_media"
         }
-    }
 
-    struct VideoInfo: Decodable {
-        let variants: [Variant]
-    }
+        struct CoverMedia: Decodable {
+            let mediaInfo: MediaInfo?
+            enum CodingKeys: String, CodingKey { case mediaInfo = "media_info" }
+        }
 
-    struct Variant: Decodable {
-        let contentType: String?
-        let bitrate: Int?
-        let url: String
-
-        enum CodingKeys: String, CodingKey {
-            case contentType = "content_type"
-            case bitrate, url
+        struct MediaInfo: Decodable {
+            let originalImgURL: String?
+            enum CodingKeys: String, CodingKey { case originalImgURL = "original_img_url" }
         }
     }
 
@@ -59,17 +63,5 @@ struct TweetResult: Decodable {
     struct Tombstone: Decodable {
         struct Text: Decodable { let text: String? }
         let text: Text?
-    }
-}
-
-extension TweetResult.Media {
-    /// The URLs to try for this item, best first: the original-size photo, or the MP4 variants by
-    /// falling bitrate (the next one is the fallback when a file is over the size limit).
-    var candidates: [String] {
-        if type == "photo", let url = mediaURLHTTPS {
-            return [url + (url.contains("?") ? "&" : "?") + "name=orig"]
-        }
-        let mp4 = (videoInfo?.variants ?? []).filter { $0.contentType == "video/mp4" }
-        return mp4.sorted { ($0.bitrate ?? 0) > ($1.bitrate ?? 0) }.map(\.url)
     }
 }

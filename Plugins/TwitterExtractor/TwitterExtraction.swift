@@ -2,7 +2,7 @@ import Foundation
 import PluginABI
 
 /// One tweet's extraction: fetch the syndication JSON, explain what is not downloadable, then stream
-/// every media item (or the one the link selects) into the sink.
+/// every media item (or the one the link selects) into the sink; `TweetContent` picks the media.
 struct TwitterExtraction {
     static let defaultAPI = "https://cdn.syndication.twimg.com"
     let host: JobHost
@@ -29,13 +29,14 @@ struct TwitterExtraction {
             host.log(BOSS_LOG_WARNING, "tweet \(tweet.id): unreadable API answer: \(error)")
             return host.fail(BOSS_ERR_UPSTREAM, "Twitter sent tweet data that could not be read.")
         }
-        if let refusal = refusal(of: result) { return refusal }
-        describe(result, id: tweet.id, url: url)
-        return download(result.mediaDetails ?? [], tweet: tweet)
+        let content = TweetContent(result)
+        if let refusal = refusal(of: result, content: content) { return refusal }
+        describe(result, content: content, id: tweet.id, url: url)
+        return download(content.media, tweet: tweet)
     }
 
     /// The status for a tweet that cannot be shown, or nil when it can.
-    func refusal(of result: TweetResult) -> boss_status? {
+    func refusal(of result: TweetResult, content: TweetContent) -> boss_status? {
         // The notice ends with the label of a help link the user cannot follow from a message.
         var notice = (result.tombstone?.text?.text ?? "").trimmingCharacters(in: .whitespaces)
         if notice.hasSuffix(" Learn more") { notice.removeLast(" Learn more".count) }
@@ -59,7 +60,7 @@ struct TwitterExtraction {
             // The API answers `{}` for tweets it will not show.
             return host.fail(BOSS_ERR_NOT_FOUND, "This tweet is unavailable or was deleted.")
         }
-        if result.mediaDetails?.isEmpty ?? true {
+        if content.media.isEmpty {
             if result.user?.isProtected == true {
                 return host.fail(BOSS_ERR_PRIVATE, "This tweet is from a protected account.")
             }
@@ -68,8 +69,9 @@ struct TwitterExtraction {
         return nil
     }
 
-    func describe(_ result: TweetResult, id: String, url: String) {
-        if let text = result.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+    func describe(_ result: TweetResult, content: TweetContent, id: String, url: String) {
+        if let note = content.note { host.setMetadata("note", note) }
+        if let text = content.title?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
             host.setMetadata("title", text.count > 200 ? String(text.prefix(199)) + "…" : text)
         }
         if let author = result.user?.screenName {
@@ -81,7 +83,7 @@ struct TwitterExtraction {
         host.setMetadata("nsfw", result.possiblySensitive == true ? "1" : "0")
     }
 
-    func download(_ media: [TweetResult.Media], tweet: TweetURL) -> boss_status {
+    func download(_ media: [TweetMedia], tweet: TweetURL) -> boss_status {
         var chosen = Array(media.enumerated())
         if let item = tweet.item {
             guard item <= media.count else {

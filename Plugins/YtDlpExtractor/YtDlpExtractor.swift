@@ -11,12 +11,14 @@ public func bossPluginEntry(_ hostABIVersion: UInt32) -> UnsafePointer<boss_plug
 enum YtDlpExtractor {
     /// Built once, never freed: the host reads it for as long as the library is loaded.
     nonisolated(unsafe) static let descriptor: UnsafeMutablePointer<boss_plugin_descriptor> = {
-        // A site plugin's priority: it wins over the direct-link plugin and the gallery-dl catch-all.
+        // A site plugin's priority for the sites it claims; as a fallback, yt-dlp's generic extractor is
+        // also the chain's last resort for any page (e.g. one with an HTML5 <video>).
         let descriptor = PluginDescriptor.make(
             id: "ytdlp", name: "yt-dlp", version: "1.0.0",
             description:
                 "Downloads videos and audio from YouTube, TikTok, Instagram, Twitch, Vimeo, SoundCloud and more.",
-            priority: 100, patterns: YtDlpURL.patterns, examples: YtDlpURL.examples)
+            priority: 100, patterns: YtDlpURL.patterns, examples: YtDlpURL.examples,
+            flags: BOSS_PLUGIN_THREAD_SAFE | BOSS_PLUGIN_FALLBACK)
         descriptor.pointee.create = { host, _ in
             guard let host else { return nil }
             return Unmanaged.passRetained(YtDlpInstance(host: host)).toOpaque()

@@ -1,7 +1,8 @@
 import Foundation
 
 /// What `/healthz` reports: healthy (200) only when the gateway is connected, the queue accepts jobs,
-/// storage is under its quota and at least one plugin is loaded; otherwise 503 with the reasons.
+/// its database takes writes, storage is under its quota and at least one plugin is loaded; otherwise
+/// 503 with the reasons.
 public struct HealthReport: Sendable, Equatable {
     /// The gateway session is ready.
     public var gatewayConnected: Bool
@@ -11,13 +12,19 @@ public struct HealthReport: Sendable, Equatable {
     public var storageUnderQuota: Bool
     /// Plugins loaded and taking jobs.
     public var pluginsLoaded: Int
+    /// What the queue database refuses while it lasts (full disk, lock held elsewhere); nil when fine.
+    public var queueDatabaseFault: String?
 
     /// Creates a report.
-    public init(gatewayConnected: Bool, queueAccepting: Bool, storageUnderQuota: Bool, pluginsLoaded: Int) {
+    public init(
+        gatewayConnected: Bool, queueAccepting: Bool, storageUnderQuota: Bool, pluginsLoaded: Int,
+        queueDatabaseFault: String? = nil
+    ) {
         self.gatewayConnected = gatewayConnected
         self.queueAccepting = queueAccepting
         self.storageUnderQuota = storageUnderQuota
         self.pluginsLoaded = pluginsLoaded
+        self.queueDatabaseFault = queueDatabaseFault
     }
 
     /// Why the bot is unhealthy; empty when it is healthy.
@@ -25,6 +32,7 @@ public struct HealthReport: Sendable, Equatable {
         var reasons: [String] = []
         if !gatewayConnected { reasons.append("gateway not connected") }
         if !queueAccepting { reasons.append("queue not accepting jobs") }
+        if let queueDatabaseFault { reasons.append("queue database failing: \(queueDatabaseFault)") }
         if !storageUnderQuota { reasons.append("storage quota reached") }
         if pluginsLoaded == 0 { reasons.append("no plugin loaded") }
         return reasons
@@ -33,12 +41,13 @@ public struct HealthReport: Sendable, Equatable {
     /// Whether every check passes.
     public var isHealthy: Bool { reasons.isEmpty }
 
-    /// `{"gateway_connected":…,"plugins_loaded":…,"queue_accepting":…,"status":…,"storage_under_quota":…}`,
-    /// with `"reasons":[…]` when unhealthy.
+    /// `{"gateway_connected":…,"plugins_loaded":…,"queue_accepting":…,"queue_database_ok":…,"status":…,`
+    /// `"storage_under_quota":…}`, with `"reasons":[…]` when unhealthy.
     public var json: String {
         var object: [String: Any] = [
             "status": isHealthy ? "ok" : "unhealthy", "gateway_connected": gatewayConnected,
-            "queue_accepting": queueAccepting, "storage_under_quota": storageUnderQuota,
+            "queue_accepting": queueAccepting, "queue_database_ok": queueDatabaseFault == nil,
+            "storage_under_quota": storageUnderQuota,
             "plugins_loaded": pluginsLoaded,
         ]
         if !isHealthy { object["reasons"] = reasons }

@@ -37,28 +37,14 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init), as: UTF8.self)
     }
 
-    /// The range the address falls in. IPv6 forms that embed an IPv4 address (mapped, compatible,
-    /// NAT64) are classified by that address.
+    /// The range the address falls in. IPv6 forms that embed IPv4 addresses (mapped, compatible,
+    /// NAT64, 6to4, Teredo: see `EmbeddedIPv4`) are classified by them: the first one that is not
+    /// public decides, since traffic to the IPv6 address can reach it.
     public var range: AddressRange {
         if bytes.count == 4 { return Self.classify(v4: bytes) }
-        if let embedded { return Self.classify(v4: embedded) }
-        return Self.classify(v6: bytes)
-    }
-
-    private var embedded: [UInt8]? {
-        let head = bytes.prefix(12)
-        if head.elementsEqual([UInt8](repeating: 0, count: 10) + [0xFF, 0xFF]) {
-            return Array(bytes.suffix(4))
-        }
-        if head.allSatisfy({ $0 == 0 }) && bytes.suffix(4) != [0, 0, 0, 0] && bytes.suffix(4) != [0, 0, 0, 1]
-        {
-            // IPv4-compatible ::a.b.c.d: deprecated, but some stacks still route it.
-            return Array(bytes.suffix(4))
-        }
-        if head.elementsEqual([0x00, 0x64, 0xFF, 0x9B] + [UInt8](repeating: 0, count: 8)) {
-            return Array(bytes.suffix(4))
-        }
-        return nil
+        let embedded = EmbeddedIPv4.addresses(in: bytes)
+        if embedded.isEmpty { return Self.classify(v6: bytes) }
+        return embedded.lazy.map(Self.classify(v4:)).first { $0 != .public } ?? .public
     }
 
     private static func classify(v4 b: [UInt8]) -> AddressRange {

@@ -27,6 +27,8 @@ public enum CPluginBuilder {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw CompileError(message: message) }
+        // As `install -m 0755` would: the loader refuses files others can write, whatever the umask.
+        guard chmod(output, 0o755) == 0 else { throw CompileError(message: "chmod 0755 \(output) failed") }
         return output
     }
 

@@ -2,13 +2,24 @@ import BossCore
 import BossDiscord
 
 extension CommandHandler {
-    /// Queues each link; each gets its own reply, which the job then edits with progress and files.
+    /// Queues each link the user's rate limit allows; each gets its own reply, which the job then edits
+    /// with progress and files. Links over the limit are named in one more message, with when to retry.
     func download(_ arguments: [String], _ invocation: Invocation, _ responder: Responder) async throws {
-        let (links, rejected) = LinkParser.parse(arguments)
+        let options: JobOptions
+        let words: [String]
+        switch DownloadOptions.split(arguments) {
+        case .success(let split): (options, words) = split
+        case .failure(let mistake):
+            _ = try await responder.first("❌ \(mistake.sentence)")
+            return
+        }
+        let (links, rejected) = LinkParser.parse(words)
         guard !links.isEmpty else {
             let example = "`\(settings.prefix)download https://x.com/user/status/123`"
             let what =
-                rejected.first.map { "`\($0.prefix(100))` is not a link I can download." }
+                rejected.first.map {
+                    "\(Markdown.code(String($0.prefix(100)))) is not a link I can download."
+                }
                 ?? "Give me a link."
             _ = try await responder.first("❌ \(what) Send an http(s) link, e.g. \(example).")
             return
@@ -18,24 +29,29 @@ extension CommandHandler {
                 "❌ That is \(links.count) links; send at most \(LinkParser.maxLinks) at a time.")
             return
         }
-        if let wait = limiter.take(links.count, for: invocation.user.rawValue) {
+        let (granted, wait) = limiter.take(upTo: links.count, for: invocation.user.rawValue)
+        let rate =
+            "you can start \(settings.rateCount) downloads per \(settings.rateWindow.components.seconds) s"
+        let retry = "\((wait ?? .zero).components.seconds + 1) s"
+        if granted < links.count {
             logger.notice(
                 "security: user rate limit hit", metadata: securityMetadata(invocation, kind: "rate_limited"))
-            _ = try await responder.first(
-                "⏱️ Slow down: you can start \(settings.rateCount) downloads per "
-                    + "\(settings.rateWindow.components.seconds) s. Try again in \(wait.components.seconds + 1) s."
-            )
+        }
+        guard granted > 0 else {
+            _ = try await responder.first("⏱️ Slow down: \(rate). Try again in \(retry).")
             return
         }
         let skipped =
             rejected.isEmpty
-            ? "" : "\n(ignored: \(rejected.prefix(3).map { "`\($0.prefix(60))`" }.joined(separator: ", ")))"
-        for (index, link) in links.enumerated() {
+            ? ""
+            : "\n(ignored: \(rejected.prefix(3).map { Markdown.code(String($0.prefix(60))) }.joined(separator: ", ")))"
+        for (index, link) in links.prefix(granted).enumerated() {
             let text = "⏳ Queued <\(link.url)>" + (index == 0 ? skipped : "")
             let target =
                 index == 0 ? try await responder.first(text) : try await responder.another(text, index: index)
             let context = DiscordJobContext(
-                target: target, spoiler: link.isSpoiler, uploadLimit: invocation.uploadLimit)
+                target: target, spoiler: link.isSpoiler, uploadLimit: invocation.uploadLimit,
+                guild: invocation.guild, options: options)
             do {
                 _ = try await queue.enqueue(
                     url: link.url, requester: invocation.user.rawValue, context: context.encoded)
@@ -43,6 +59,12 @@ extension CommandHandler {
                 try await replies.edit(target, "❌ \(error.userMessage)\n<\(link.url)>")
             }
         }
+        let held = links.dropFirst(granted).map { $0.isSpoiler ? "||<\($0.url)>||" : "<\($0.url)>" }
+        guard !held.isEmpty else { return }
+        _ = try await responder.another(
+            "⏱️ Not queued: \(held.joined(separator: " ")): \(rate). "
+                + "Send \(held.count == 1 ? "it" : "them") again in \(retry).",
+            index: granted)
     }
 
     /// `cancel JOB`: the requester or an admin may cancel.

@@ -2,20 +2,6 @@ import BossCore
 import BossDiscord
 
 extension CommandHandler {
-    func queueText() async -> String {
-        let snapshot = await queue.snapshot()
-        guard !snapshot.running.isEmpty || !snapshot.queued.isEmpty else { return "📭 The queue is empty." }
-        var lines = ["📋 **Queue** (\(snapshot.running.count) running, \(snapshot.queued.count) waiting)"]
-        for (job, progress) in snapshot.running.prefix(10) {
-            let percent = progress.total > 0 ? " \(progress.done * 100 / progress.total)%" : ""
-            lines.append("⬇️ #\(job.id)\(percent) <\(job.url)> (<@\(job.requester)>)")
-        }
-        for (position, job) in snapshot.queued.prefix(10).enumerated() {
-            lines.append("⏳ #\(job.id) (\(position + 1)) <\(job.url)> (<@\(job.requester)>)")
-        }
-        return lines.joined(separator: "\n")
-    }
-
     func statusText() async -> String {
         let snapshot = await queue.snapshot()
         let gateway = await gateway()

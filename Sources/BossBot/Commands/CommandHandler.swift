@@ -12,6 +12,7 @@ public struct CommandHandler: Sendable {
     let replies: ReplyClient
     let settings: BotSettings
     let limiter: UserRateLimiter
+    let directMessages: DirectMessageRoles
     let gateway: @Sendable () async -> (connected: Bool, latency: Duration?)
     let startedAt = ContinuousClock.now
 
@@ -25,6 +26,7 @@ public struct CommandHandler: Sendable {
         self.replies = replies
         self.settings = settings
         limiter = UserRateLimiter(capacity: settings.rateCount, window: settings.rateWindow)
+        directMessages = DirectMessageRoles(rest: replies.rest, policy: settings.access)
         self.gateway = gateway
     }
 
@@ -36,10 +38,13 @@ public struct CommandHandler: Sendable {
         let arrived = ContinuousClock.now
         defer { BossMetrics.commandAnswered(command.metricName, since: arrived) }
         do {
-            if let refusal = settings.access.refusal(
+            var refusal = settings.access.refusal(
                 user: invocation.user, guild: invocation.guild, channel: invocation.channel,
                 memberRoles: invocation.roles)
-            {
+            if refusal == nil && invocation.guild == nil {
+                refusal = await directMessages.refusal(for: invocation.user, logger: logger)
+            }
+            if let refusal {
                 logger.notice(
                     "security: refused user", metadata: securityMetadata(invocation, kind: "refused_user"))
                 _ = try await responder.first("⛔ \(refusal)")
@@ -62,7 +67,9 @@ public struct CommandHandler: Sendable {
     private func run(_ command: BotCommand, _ invocation: Invocation, _ responder: Responder) async throws {
         switch command {
         case .download(let arguments): try await download(arguments, invocation, responder)
-        case .queue: _ = try await responder.first(await queueText())
+        case .queue:
+            let listing = QueueListing(guild: invocation.guild, user: invocation.user)
+            _ = try await responder.first(listing.text(await queue.snapshot()))
         case .status: _ = try await responder.first(await statusText())
         case .cancel(let job): _ = try await responder.first(await cancel(job, invocation))
         case .plugins: _ = try await responder.first(pluginsText())
@@ -74,7 +81,8 @@ public struct CommandHandler: Sendable {
         case .unknown(let name, let suggestion):
             let hint = suggestion.map { " Did you mean `\(settings.prefix)\($0)`?" } ?? ""
             _ = try await responder.first(
-                "❓ Unknown command `\(name)`.\(hint) Type `\(settings.prefix)help` for the list.")
+                "❓ Unknown command \(Markdown.code(name)).\(hint) Type `\(settings.prefix)help` for the list."
+            )
         }
     }
 

@@ -1,3 +1,4 @@
+import BossCore
 import BossDiscord
 
 /// The slash commands registered at start (`PUT /applications/{id}/commands`), mirroring the prefix
@@ -12,16 +13,27 @@ public enum SlashCommands {
         var defaultMemberPermissions: String?
     }
     struct Option: Encodable {
-        var type = 3  // string
+        var type = 3  // string; 5: boolean
         var name: String
         var description: String
         var required = true
+        var choices: [Choice]?
+    }
+    struct Choice: Encodable {
+        var name: String
+        var value: String
     }
 
     static let definitions: [Definition] = [
         Definition(
             name: "download", description: "Download media from one or more links",
-            options: [Option(name: "url", description: "The link(s), separated by spaces")]),
+            options: [
+                Option(name: "url", description: "The link(s), separated by spaces"),
+                Option(type: 5, name: "audio", description: "Audio only", required: false),
+                Option(
+                    name: "quality", description: "Video quality", required: false,
+                    choices: JobOptions.qualities.map { Choice(name: $0, value: $0) }),
+            ]),
         Definition(name: "queue", description: "Show running and waiting downloads"),
         Definition(name: "status", description: "Show the bot's health and figures"),
         Definition(
@@ -34,10 +46,16 @@ public enum SlashCommands {
             name: "reload", description: "Rescan the plugins folder (admins)", defaultMemberPermissions: "0"),
     ]
 
-    /// The command's words, as a prefix command would have them.
+    /// The command's words, as a prefix command would have them: `audio: True` is `--audio`,
+    /// `quality: 720` is `--quality 720`.
     public static func parsed(_ data: Interaction.CommandData) -> ParsedCommand {
-        let words = (data.options ?? []).flatMap {
-            ($0.value ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        let words = (data.options ?? []).flatMap { option -> [String] in
+            let value = option.value ?? ""
+            switch option.name {
+            case "audio": return value == "true" ? ["--audio"] : []
+            case "quality": return ["--quality", value]
+            default: return value.split(whereSeparator: \.isWhitespace).map(String.init)
+            }
         }
         return ParsedCommand(name: data.name.lowercased(), arguments: words)
     }

@@ -46,23 +46,24 @@ extension DiscordJobExecutor {
         for file in planner.plan(uploads).oversize {
             let index = uploads.firstIndex(of: file)!
             let size = ProgressText.megabytes(UInt64(file.size))
+            let name = Markdown.code(file.name)
             // The type the sink detected from the bytes, not the name, decides what ffmpeg may re-encode.
             if result.files[index].type.isVideo,
                 let smaller = await shrink(file, limit: limit, control: control)
             {
                 uploads[index] = smaller
-                notes.append("ℹ️ `\(file.name)` (\(size)) was re-encoded to fit this channel's upload limit.")
+                notes.append("ℹ️ \(name) (\(size)) was re-encoded to fit this channel's upload limit.")
             } else if refused {
-                notes.append("⚠️ Discord refused `\(file.name)` (\(size)) as too large for this channel.")
+                notes.append("⚠️ Discord refused \(name) (\(size)) as too large for this channel.")
             } else {
                 let most = ProgressText.megabytes(UInt64(limit))
                 notes.append(
-                    "⚠️ `\(file.name)` (\(size)) is over this channel's \(most) upload limit, so it was not sent."
+                    "⚠️ \(name) (\(size)) is over this channel's \(most) upload limit, so it was not sent."
                 )
             }
         }
         let batches = planner.plan(uploads).batches
-        let header = Self.describe(result.metadata, url: job.url, notes: notes)
+        let header = DeliveryCaption.text(result.metadata, url: job.url, notes: notes)
         guard let first = batches.first else {
             try await replies.edit(context.target, "❌ #\(job.id) \(header)")
             return .failed(category: .limit, message: "Every file is over the upload limit.")
@@ -92,18 +93,14 @@ extension DiscordJobExecutor {
         let name = (file.name as NSString).deletingPathExtension + ".mp4"
         return UploadFile(name: name, path: path, size: size)
     }
+}
 
-    /// `**Title** · by author` and the source, then any notes.
-    static func describe(_ metadata: MediaMetadata, url: String, notes: [String]) -> String {
-        var lines: [String] = []
-        let title = metadata.title.map { String($0.prefix(200)) }
-        switch (title, metadata.author) {
-        case (let title?, let author?): lines.append("**\(title)** · by \(author)")
-        case (let title?, nil): lines.append("**\(title)**")
-        case (nil, let author?): lines.append("by \(author)")
-        case (nil, nil): break
+extension DiscordJobExecutor {
+    /// Why an upload failed, for the user.
+    static func userText(_ error: any Error) -> String {
+        if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
+            return "they are over Discord's upload limit."
         }
-        lines.append("<\(metadata.sourceURL ?? url)>")
-        return (lines + metadata.notes.map { "ℹ️ " + $0 } + notes).joined(separator: "\n")
+        return "Discord did not accept them; try again later."
     }
 }

@@ -91,20 +91,25 @@ public struct DiscordJobExecutor: JobExecutor {
         }
         runtime.logger.warning("job \(job.id) failed: \(extraction)", metadata: ["url": "\(job.url)"])
         let advice = extraction.advice.map { " " + $0 } ?? ""
-        try? await replies.edit(target, "❌ #\(job.id) \(extraction.userMessage)\(advice)\n<\(job.url)>")
-        return .failed(category: extraction.category, message: extraction.userMessage)
+        // A plugin's detail may quote the site (escaped like all outside text) or its own credentials.
+        let detail = SecretRedactor(environment: runtime.settings.environment).redact(extraction.userMessage)
+        try? await replies.edit(target, "❌ #\(job.id) \(Markdown.escape(detail))\(advice)\n<\(job.url)>")
+        return .failed(category: extraction.category, message: detail)
     }
 
     /// The queue dropped the job (it crashed the bot repeatedly): the user hears it from its reply.
-    public func abandon(_ job: Job, reason: String) async {
-        guard let context = DiscordJobContext.decode(job.context) else { return }
-        try? await replies.edit(context.target, "❌ #\(job.id) \(reason)\n<\(job.url)>")
-    }
+    public func abandon(_ job: Job, reason: String) async { await tell(job, "❌ #\(job.id) \(reason)") }
 
-    static func userText(_ error: any Error) -> String {
-        if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
-            return "they are over Discord's upload limit."
+    /// The queue cannot start the job yet (its database refuses writes): the user hears that it waits.
+    public func delayed(_ job: Job, reason: String) async { await tell(job, "⏸️ #\(job.id) \(reason)") }
+
+    /// Edits the job's reply to `text` and the link; a failure is logged (the user cannot be told).
+    private func tell(_ job: Job, _ text: String) async {
+        guard let context = DiscordJobContext.decode(job.context) else { return }
+        do {
+            try await replies.edit(context.target, "\(text)\n<\(job.url)>")
+        } catch {
+            runtime.logger.error("job \(job.id): could not edit its reply: \(error)")
         }
-        return "Discord did not accept them; try again later."
     }
 }

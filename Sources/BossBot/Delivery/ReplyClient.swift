@@ -12,8 +12,10 @@ struct MessagePayload: Encodable {
         var parse: [String] = []
         var repliedUser = false
     }
+    /// `id` is the index of the `files[n]` part, as a string: Discord's spec types snowflakes (and
+    /// these placeholders) as strings.
     struct AttachmentRef: Encodable {
-        var id: Int
+        var id: String
         var filename: String
     }
     var content: String?
@@ -35,7 +37,7 @@ public struct ReplyClient: Sendable {
     public func edit(_ target: ReplyTarget, _ text: String, files: [UploadFile] = [])
         async throws(DiscordRESTError)
     {
-        var payload = MessagePayload(content: Self.clip(text))
+        var payload = MessagePayload(content: MessageContent.clip(text))
         payload.attachments = Self.attachments(files)
         let route: DiscordRoute
         switch target {
@@ -54,7 +56,7 @@ public struct ReplyClient: Sendable {
     )
         async throws(DiscordRESTError) -> ReplyTarget
     {
-        var payload = MessagePayload(content: Self.clip(text), nonce: nonce, enforceNonce: true)
+        var payload = MessagePayload(content: MessageContent.clip(text), nonce: nonce, enforceNonce: true)
         payload.attachments = Self.attachments(files)
         switch target {
         case .message(let channel, _):
@@ -73,14 +75,11 @@ public struct ReplyClient: Sendable {
     /// The `attachments` field: nil without files, since an empty list would delete the message's
     /// attachments on an edit.
     static func attachments(_ files: [UploadFile]) -> [MessagePayload.AttachmentRef]? {
-        files.isEmpty ? nil : files.enumerated().map { .init(id: $0, filename: $1.name) }
+        files.isEmpty ? nil : files.enumerated().map { .init(id: String($0), filename: $1.name) }
     }
 
     static func body(_ payload: MessagePayload, _ files: [UploadFile]) -> DiscordBody {
         let json = DiscordREST.encode(payload)
         return files.isEmpty ? .json(json) : .multipart(payloadJSON: json, files: files)
     }
-
-    /// Discord refuses message content over 2000 characters.
-    static func clip(_ text: String) -> String { text.count <= 2000 ? text : String(text.prefix(1999)) + "…" }
 }

@@ -18,14 +18,20 @@ public struct DiscordJobContext: JobContextPayload, Sendable, Equatable {
     public var spoiler: Bool
     /// The largest attachment this channel accepts.
     public var uploadLimit: Int64
+    /// The server it was asked in; nil in a DM (and in jobs stored before servers were recorded).
+    /// `queue` lists a job only in its own server.
+    public var guild: Snowflake?
     /// `--audio` and `--quality` (nil in jobs stored before options existed).
     public var options: JobOptions?
 
     /// Creates a context.
-    public init(target: ReplyTarget, spoiler: Bool, uploadLimit: Int64, options: JobOptions? = nil) {
+    public init(
+        target: ReplyTarget, spoiler: Bool, uploadLimit: Int64, guild: Snowflake?, options: JobOptions? = nil
+    ) {
         self.target = target
         self.spoiler = spoiler
         self.uploadLimit = uploadLimit
+        self.guild = guild
         self.options = options
     }
 

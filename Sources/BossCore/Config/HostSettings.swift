@@ -8,12 +8,16 @@ public struct HostSettings: Sendable {
     public var prefix: String
     /// Where plugins are loaded from and watched.
     public var pluginsDirectory: String
+    /// Whether plugin files and folders that others own or can write are loaded anyway.
+    public var pluginsInsecure: Bool
     /// Root of downloads, temporary files and the queue database.
     public var dataDirectory: String
     /// Downloads running at once.
     public var maxConcurrent: Int
     /// Jobs waiting at most.
     public var maxQueue: Int
+    /// Jobs one Discord user may have waiting at most.
+    public var maxQueuePerUser: Int
     /// Per-file download limit in bytes.
     public var maxFileBytes: Int64
     /// Bytes the data directory may hold.
@@ -53,9 +57,11 @@ public struct HostSettings: Sendable {
         discordAPIURL = environment[.discordAPIURL]!
         prefix = environment[.prefix]!
         pluginsDirectory = environment[.pluginsDirectory]!
+        pluginsInsecure = try environment.flag(.pluginsInsecure)
         dataDirectory = environment[.dataDirectory]!
         maxConcurrent = try environment.integer(.maxConcurrent, in: 1...64)
         maxQueue = try environment.integer(.maxQueue, in: 0...10_000)
+        maxQueuePerUser = try environment.integer(.maxQueuePerUser, in: 1...10_000)
         maxFileBytes = Int64(try environment.integer(.maxFileMB, in: 1...4096)) * Self.bytesPerMegabyte
         storageQuotaBytes =
             Int64(try environment.integer(.storageQuotaMB, in: 1...10_000_000)) * Self.bytesPerMegabyte

@@ -8,6 +8,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case dataDirectory = "BOSS_DATA_DIR"
     case maxConcurrent = "BOSS_MAX_CONCURRENT"
     case maxQueue = "BOSS_MAX_QUEUE"
+    case maxQueuePerUser = "BOSS_MAX_QUEUE_PER_USER"
     case maxFileMB = "BOSS_MAX_FILE_MB"
     case storageQuotaMB = "BOSS_STORAGE_QUOTA_MB"
     case allowPrivateNetworks = "BOSS_ALLOW_PRIVATE_NETWORKS"
@@ -31,6 +32,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case shardCount = "BOSS_SHARD_COUNT"
     case backupKeep = "BOSS_BACKUP_KEEP"
     case backupIntervalHours = "BOSS_BACKUP_INTERVAL_HOURS"
+    case pluginsInsecure = "BOSS_PLUGINS_INSECURE"
 
     /// The value used when the setting is absent; nil when there is none.
     public var defaultValue: String? {
@@ -42,6 +44,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .dataDirectory: "data"
         case .maxConcurrent: "5"
         case .maxQueue: "50"
+        case .maxQueuePerUser: "10"
         case .maxFileMB: "50"
         case .storageQuotaMB: "2048"
         case .allowPrivateNetworks: "0"
@@ -60,6 +63,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .shardCount: "auto"
         case .backupKeep: "7"
         case .backupIntervalHours: "24"
+        case .pluginsInsecure: "0"
         }
     }
 

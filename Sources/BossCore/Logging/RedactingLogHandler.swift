@@ -2,23 +2,29 @@ import Foundation
 import Logging
 
 /// The host's one log handler: renders each event as text or JSON (see `LogOutput`) and replaces every
-/// secret (the bot token) in the message, the metadata and an attached error with `<redacted>`,
-/// whatever the caller logged: an error text from libcurl or a plugin included.
+/// secret (see `SecretRedactor`: the bot token, plugin credentials, passwords in URLs) in the message,
+/// the metadata and an attached error with `<redacted>`, whatever the caller logged: an error text
+/// from libcurl or a plugin included.
 public struct RedactingLogHandler: LogHandler {
     private let label: String
     private let output: LogOutput
-    private let secrets: [String]
+    private let redactor: SecretRedactor
     /// The lowest level written.
     public var logLevel: Logger.Level = .info
     /// Metadata added to every event of this logger.
     public var metadata: Logger.Metadata = [:]
 
-    /// A handler for the logger `label` writing to `output`; secrets shorter than 8 characters are
-    /// ignored (they would redact ordinary words).
-    public init(label: String, output: LogOutput, secrets: [String]) {
+    /// A handler for the logger `label` writing to `output`, removing what `redactor` finds.
+    public init(label: String, output: LogOutput, redactor: SecretRedactor) {
         self.label = label
         self.output = output
-        self.secrets = secrets.filter { $0.count >= 8 }
+        self.redactor = redactor
+    }
+
+    /// A handler removing these secrets (shorter than 8 characters: ignored, they would redact
+    /// ordinary words) and credentials in URLs.
+    public init(label: String, output: LogOutput, secrets: [String]) {
+        self.init(label: label, output: output, redactor: SecretRedactor(secrets: secrets))
     }
 
     /// One metadata value of this logger.
@@ -39,9 +45,7 @@ public struct RedactingLogHandler: LogHandler {
     }
 
     /// `text` with every secret replaced.
-    public func redact(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "<redacted>") }
-    }
+    public func redact(_ text: String) -> String { redactor.redact(text) }
 
     private func redact(_ value: Logger.Metadata.Value) -> Logger.Metadata.Value {
         switch value {

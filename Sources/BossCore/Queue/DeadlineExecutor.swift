@@ -50,6 +50,9 @@ public struct DeadlineExecutor: JobExecutor {
 
     /// Passes the queue's word on to the wrapped executor.
     public func abandon(_ job: Job, reason: String) async { await inner.abandon(job, reason: reason) }
+
+    /// Passes the queue's word on to the wrapped executor.
+    public func delayed(_ job: Job, reason: String) async { await inner.delayed(job, reason: reason) }
 }
 
 /// Waits for a value, or for a time limit, whichever comes first, without waiting for the other.

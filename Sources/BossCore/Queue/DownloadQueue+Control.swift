@@ -18,14 +18,23 @@ extension DownloadQueue {
 
     /// Waiting jobs in start order, and running jobs with their progress.
     public func snapshot() -> QueueSnapshot {
-        QueueSnapshot(
-            queued: fairOrder(waitingJobs()),
+        let waiting: [Job]
+        do {
+            waiting = try waitingJobs()
+        } catch {
+            logger.error("queue database: cannot read the waiting jobs", metadata: ["error": "\(error)"])
+            waiting = []
+        }
+        return QueueSnapshot(
+            queued: fairOrder(waiting),
             running: running.values.sorted { $0.job.id < $1.job.id }.map { ($0.job, $0.control.progress) })
     }
 
     /// Stops taking and starting jobs, lets running ones finish within `gracePeriod`, then interrupts
-    /// the rest; interrupted jobs are stored as queued so the next start runs them.
-    public func shutdown(gracePeriod: Duration) async {
+    /// the rest (their child processes and transfers stop within a second); interrupted jobs are stored
+    /// as queued so the next start runs them. One that has not stopped `stopWait` after that (a plugin
+    /// ignoring cancellation) is stored as queued without waiting for it any longer.
+    public func shutdown(gracePeriod: Duration, stopWait: Duration = .seconds(5)) async {
         accepting = false
         dispatching = false
         let deadline = ContinuousClock.now + gracePeriod
@@ -36,7 +45,18 @@ extension DownloadQueue {
             interruptedByShutdown.insert(id)
             entry.control.cancel(.shutdown)
         }
-        while !running.isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
+        let stopDeadline = ContinuousClock.now + stopWait
+        while !running.isEmpty && ContinuousClock.now < stopDeadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        for id in running.keys.sorted() {
+            logger.error("job \(id) did not stop within \(stopWait) of being interrupted; stored as queued")
+            finish(id, .cancelled)
+        }
+        saveEndings()
+        for id in fault.unsaved.keys.sorted() {
+            logger.error("job \(id): its end could not be stored; it runs again at the next start")
+        }
         for (id, list) in waiters.sorted(by: { $0.key < $1.key }) {
             let job = try? store.job(id)
             for waiter in list { waiter.resume(returning: job) }
@@ -53,11 +73,11 @@ extension DownloadQueue {
         logger.error(
             "job \(job.id) crashed the process \(limits.maxAttempts) times; dropped",
             metadata: ["url": "\(job.url)", "requester": "\(job.requester)"])
-        let stored = try? store.transition(job.id, to: .failed, failure: (.plugin, reason))
         let executor = self.executor
         Task {
             await executor.abandon(job, reason: reason)
-            if let stored { self.settle(stored) }
+            self.fault.park(job.id, .outcome(.failed(category: .plugin, message: reason)))
+            self.saveEndings()
         }
     }
 }

@@ -1,16 +1,26 @@
 import Foundation
 
 extension DownloadQueue {
-    /// Starts queued jobs while workers are free.
+    /// Starts queued jobs while workers are free. Stops at the first write the database refuses: the
+    /// retry comes from a task after a backoff, never from a loop inside the actor.
     func dispatch() {
-        guard dispatching else { return }
-        while running.count < limits.maxRunning, let next = fairOrder(waitingJobs()).first {
-            begin(next)
+        guard dispatching, !fault.isStalled else { return }
+        while running.count < limits.maxRunning {
+            let next: Job
+            do {
+                guard let first = fairOrder(try waitingJobs()).first else {
+                    return databaseSucceeded()  // nothing waits that a fault could still hold back
+                }
+                next = first
+            } catch {
+                return databaseFailed(error, doing: "reading the waiting jobs", stalls: true)
+            }
+            guard begin(next) else { return }
         }
     }
 
-    func waitingJobs() -> [Job] {
-        ((try? store.jobs(scope: scope, states: [.queued])) ?? []).filter { running[$0.id] == nil }
+    func waitingJobs() throws -> [Job] {
+        try store.jobs(scope: scope, states: [.queued]).filter { running[$0.id] == nil }
     }
 
     /// Round-robin across requesters: the next job is the oldest one of the requester served least
@@ -35,9 +45,27 @@ extension DownloadQueue {
         return order
     }
 
-    private func begin(_ queued: Job) {
-        guard let job = try? store.transition(queued.id, to: .running, countsAsAttempt: true) else { return }
-        if job.attempts > limits.maxAttempts { return drop(job) }
+    /// Starts `queued`; false when the database refused to store the start (the job stays queued).
+    private func begin(_ queued: Job) -> Bool {
+        let job: Job
+        do {
+            guard let stored = try store.transition(queued.id, to: .running, countsAsAttempt: true) else {
+                return true  // the row is gone: nothing to start
+            }
+            job = stored
+        } catch {
+            databaseFailed(error, doing: "starting job \(queued.id)", stalls: true)
+            if fault.mustTell(queued.id) {
+                let executor = self.executor
+                Task { await executor.delayed(queued, reason: DatabaseFault.delayedReason) }
+            }
+            return false
+        }
+        databaseSucceeded()
+        if job.attempts > limits.maxAttempts {
+            drop(job)
+            return true
+        }
         let control = JobControl()
         running[job.id] = (job, control)
         lastServed[job.requester] = servings
@@ -51,24 +79,19 @@ extension DownloadQueue {
             let outcome = await executor.execute(job, control: control)
             self.finish(job.id, outcome)
         }
+        return true
     }
 
     func finish(_ id: JobID, _ outcome: JobOutcome) {
-        running[id] = nil
-        let stored: Job?
+        // A job shutdown stopped waiting for is already stored as queued: its late end changes nothing.
+        guard running.removeValue(forKey: id) != nil else { return }
         if interruptedByShutdown.remove(id) != nil {
-            stored = try? store.transition(id, to: .queued, refundsAttempt: true)
+            fault.park(id, .interrupted)
             logger.notice("job \(id) interrupted by shutdown; it runs again at the next start")
         } else {
-            switch outcome {
-            case .delivered: stored = try? store.transition(id, to: .delivered)
-            case .cancelled: stored = try? store.transition(id, to: .cancelled)
-            case .failed(let category, let message):
-                stored = try? store.transition(id, to: .failed, failure: (category, message))
-            }
-            logger.info("job \(id) ended: \(stored?.state.rawValue ?? "unknown")")
+            fault.park(id, .outcome(outcome))
         }
-        if let stored { settle(stored) }
+        saveEndings()
         dispatch()
     }
 

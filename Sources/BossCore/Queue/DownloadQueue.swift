@@ -20,6 +20,7 @@ public actor DownloadQueue {
     var interruptedByShutdown: Set<JobID> = []
     var waiters: [JobID: [CheckedContinuation<Job?, Never>]] = [:]
     var lock: ScopeLock?
+    var fault = DatabaseFault()
 
     /// Creates a queue that stores jobs but runs none until `start()`.
     public init(
@@ -45,18 +46,21 @@ public actor DownloadQueue {
         dispatch()
     }
 
-    /// Queues a download, or refuses it when `maxWaiting` jobs already wait.
+    /// Queues a download, or refuses it when `maxWaiting` jobs already wait, or
+    /// `maxWaitingPerRequester` of `requester`'s.
     public func enqueue(url: String, requester: String, context: String) throws(QueueError) -> Job {
         guard accepting else { throw .closed }
-        let stored = try database {
-            try store.enqueue(
-                url: url, requester: requester, scope: scope, context: context, maxWaiting: limits.maxWaiting)
+        let stored: Job?
+        do {
+            stored = try database {
+                try store.enqueue(
+                    url: url, requester: requester, scope: scope, context: context, limits: limits)
+            }
+        } catch {
+            logger.notice("refused job: \(error)", metadata: ["requester": "\(requester)", "url": "\(url)"])
+            throw error
         }
-        guard let job = stored else {
-            logger.notice(
-                "queue full; refused job", metadata: ["requester": "\(requester)", "url": "\(url)"])
-            throw .full(limit: limits.maxWaiting)
-        }
+        guard let job = stored else { throw .database("the new job was not found after it was stored") }
         logger.info("job \(job.id) queued", metadata: ["requester": "\(requester)", "url": "\(url)"])
         broadcaster.send(.queued(job))
         dispatch()
@@ -77,8 +81,11 @@ public actor DownloadQueue {
         return await withCheckedContinuation { waiters[id, default: []].append($0) }
     }
 
+    /// Runs a store call; its own refusals (`QueueError`) pass through, anything else is a database fault.
     func database<T>(_ body: () throws -> T) throws(QueueError) -> T {
-        do { return try body() } catch { throw .database("\(error)") }
+        do { return try body() } catch let refusal as QueueError { throw refusal } catch {
+            throw .database("\(error)")
+        }
     }
 }
 

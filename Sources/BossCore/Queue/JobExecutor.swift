@@ -8,11 +8,16 @@ public protocol JobExecutor: Sendable {
     /// The queue dropped `job` without running it (it crashed the process `maxAttempts` times); tell
     /// whoever asked. `reason` is the user-facing sentence stored with the job.
     func abandon(_ job: Job, reason: String) async
+    /// The queue cannot start `job` for now (its database refuses writes); it waits and starts once
+    /// the database recovers. Tell whoever asked; called once per job. `reason` is user-facing.
+    func delayed(_ job: Job, reason: String) async
 }
 
 extension JobExecutor {
     /// By default nobody is told beyond the stored failure.
     public func abandon(_ job: Job, reason: String) async {}
+    /// By default nobody is told; the job starts later.
+    public func delayed(_ job: Job, reason: String) async {}
 }
 
 /// How an execution ended.

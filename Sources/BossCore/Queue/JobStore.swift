@@ -15,6 +15,9 @@ public final class JobStore: Sendable {
         // WAL + NORMAL: a killed process never corrupts or loses a committed transaction; only a power
         // cut can drop the last ones. It spares an fsync per state change on the queue's hot path.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // The bot and `boss-host fetch` share the file: wait for the other's short write instead of
+        // failing at once; a lock held longer fails and the queue retries later, outside its actor.
+        configuration.busyMode = .timeout(1)
         database = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: jobs") { db in
@@ -36,15 +39,20 @@ public final class JobStore: Sendable {
         try migrator.migrate(database)
     }
 
-    /// Stores a new queued job unless `scope` already has `maxWaiting` queued jobs (one transaction).
-    func enqueue(url: String, requester: String, scope: String, context: String, maxWaiting: Int) throws
-        -> Job?
+    /// Stores a new queued job unless `scope` already has `limits.maxWaiting` queued jobs, or
+    /// `requester` `limits.maxWaitingPerRequester` (one transaction): those throw `QueueError`.
+    func enqueue(url: String, requester: String, scope: String, context: String, limits: QueueLimits)
+        throws -> Job?
     {
         try database.write { db in
-            let waiting = try Job.filter(
-                Column("scope") == scope && Column("state") == JobState.queued.rawValue
-            ).fetchCount(db)
-            guard waiting < maxWaiting else { return nil }
+            let waiting = Job.filter(Column("scope") == scope && Column("state") == JobState.queued.rawValue)
+            guard try waiting.fetchCount(db) < limits.maxWaiting else {
+                throw QueueError.full(limit: limits.maxWaiting)
+            }
+            guard
+                try waiting.filter(Column("requester") == requester).fetchCount(db)
+                    < limits.maxWaitingPerRequester
+            else { throw QueueError.requesterFull(limit: limits.maxWaitingPerRequester) }
             let now = Date()
             try db.execute(
                 sql: """

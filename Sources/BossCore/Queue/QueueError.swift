@@ -2,6 +2,8 @@
 public enum QueueError: CategorizedError, CustomStringConvertible, Equatable {
     /// `maxWaiting` jobs are already waiting.
     case full(limit: Int)
+    /// The requester already has `maxWaitingPerRequester` jobs waiting.
+    case requesterFull(limit: Int)
     /// No job has this id.
     case notFound(JobID)
     /// The job already ended.
@@ -16,7 +18,7 @@ public enum QueueError: CategorizedError, CustomStringConvertible, Equatable {
     /// Limits for a full queue, user input for bad ids, internal otherwise.
     public var category: ErrorCategory {
         switch self {
-        case .full, .closed: .limit
+        case .full, .requesterFull, .closed: .limit
         case .notFound, .alreadyFinished: .userInput
         case .scopeBusy, .database: .internal
         }
@@ -26,6 +28,8 @@ public enum QueueError: CategorizedError, CustomStringConvertible, Equatable {
     public var userMessage: String {
         switch self {
         case .full(let limit): "The download queue is full (\(limit) waiting); try again in a few minutes."
+        case .requesterFull(let limit):
+            "You already have \(limit) downloads waiting; add more once one has started, or cancel one."
         case .notFound(let id): "There is no job \(id)."
         case .alreadyFinished(let id, let state): "Job \(id) has already ended (\(state.rawValue))."
         case .closed: "The bot is shutting down and takes no new downloads right now."

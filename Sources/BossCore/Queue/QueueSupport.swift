@@ -7,14 +7,20 @@ public struct QueueLimits: Sendable {
     public var maxRunning: Int
     /// Jobs waiting at most; more are refused.
     public var maxWaiting: Int
+    /// Jobs one requester may have waiting at most, so one person cannot fill the queue.
+    public var maxWaitingPerRequester: Int
     /// Starts a job may have had cut short by crashes before it is dropped instead of run again (a
     /// link that takes the process down must not take it down forever).
     public var maxAttempts: Int
 
-    /// Creates limits; the defaults are the contract's.
-    public init(maxRunning: Int = 5, maxWaiting: Int = 50, maxAttempts: Int = 3) {
+    /// Creates limits; the defaults are the contract's, and no cap per requester beyond `maxWaiting`
+    /// unless one is given (the bot gives `BOSS_MAX_QUEUE_PER_USER`).
+    public init(
+        maxRunning: Int = 5, maxWaiting: Int = 50, maxWaitingPerRequester: Int? = nil, maxAttempts: Int = 3
+    ) {
         self.maxRunning = maxRunning
         self.maxWaiting = maxWaiting
+        self.maxWaitingPerRequester = maxWaitingPerRequester ?? maxWaiting
         self.maxAttempts = maxAttempts
     }
 }
@@ -61,9 +67,15 @@ final class ScopeLock: Sendable {
     init(path: String, scope: String) throws(QueueError) {
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .database("cannot open lock file \(path): errno \(errno)") }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw .scopeBusy(scope: scope, lockPath: path)
+        // A child process forked this instant (by any thread) shares the lock until it execs: a lock
+        // released just now may take a moment to be free, so "busy" is the answer only after 500 ms.
+        let deadline = ContinuousClock.now + .milliseconds(500)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard ContinuousClock.now < deadline else {
+                close(descriptor)
+                throw .scopeBusy(scope: scope, lockPath: path)
+            }
+            usleep(10_000)
         }
     }
 

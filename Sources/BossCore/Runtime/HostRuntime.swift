@@ -26,14 +26,14 @@ public final class HostRuntime: Sendable {
     public init(settings: HostSettings, logger: Logger) throws {
         self.settings = settings
         self.logger = logger
-        dataDirectory = DataDirectory(root: settings.dataDirectory)
-        let orphans = try dataDirectory.prepare()
-        if orphans > 0 {
-            logger.info("removed \(orphans) orphaned temporary file(s) from \(dataDirectory.tmp)")
-        }
+        let layout = DataDirectory(root: settings.dataDirectory)
+        let orphans = try layout.prepare()
+        if orphans > 0 { logger.info("removed \(orphans) orphaned temporary file(s) from \(layout.tmp)") }
+        // Measured after the start-up cleanup; from then on every job folder the layout deletes (a
+        // crashed attempt's leftovers included) is given back to the quota.
         quota = StorageQuota(
-            limitBytes: settings.storageQuotaBytes,
-            usedBytes: StorageQuota.measure(directory: dataDirectory.root))
+            limitBytes: settings.storageQuotaBytes, usedBytes: StorageQuota.measure(directory: layout.root))
+        dataDirectory = DataDirectory(root: layout.root, quota: quota)
         network = PluginNetwork(
             policy: Self.networkPolicy(settings),
             trusted: PluginNetwork.trustedOrigins(in: settings.environment.values), logger: logger)
@@ -41,7 +41,7 @@ public final class HostRuntime: Sendable {
         loader = PluginLoader(
             directory: settings.pluginsDirectory, cacheDirectory: dataDirectory.pluginCache,
             hostProvider: HostServices(environment: settings.environment, logger: logger), registry: registry,
-            logger: logger)
+            logger: logger, policy: PluginFilePolicy(allowInsecure: settings.pluginsInsecure))
         runner = ExtractionRunner(
             registry: registry, network: network, dataDirectory: dataDirectory, quota: quota,
             limits: ExtractionLimits(maxFileBytes: settings.maxFileBytes),

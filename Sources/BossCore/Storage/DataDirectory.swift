@@ -8,6 +8,9 @@ public struct DataDirectory: Sendable {
     public let root: String
     /// The process whose scratch folders these are.
     let owner = getpid()
+    /// The budget the job folders count against: bytes of every job folder this layout deletes go
+    /// back to it, whether or not the caller passes a quota.
+    public let quota: StorageQuota?
     /// Finished and running jobs' files, one folder per job.
     public var downloads: String { root + "/downloads" }
     /// This process's scratch space; emptied at start, like those of processes that are gone.
@@ -19,9 +22,11 @@ public struct DataDirectory: Sendable {
     /// Scheduled backups of the queue database.
     public var backups: String { root + "/backups" }
 
-    /// A layout under `root` (made absolute against the working directory).
-    public init(root: String) {
+    /// A layout under `root` (made absolute against the working directory), its deletions counted
+    /// against `quota` when given.
+    public init(root: String, quota: StorageQuota? = nil) {
         self.root = URL(fileURLWithPath: root).standardizedFileURL.path
+        self.quota = quota
     }
 
     /// Creates the folders and removes the scratch of this process and of processes that are gone;
@@ -69,12 +74,14 @@ public struct DataDirectory: Sendable {
         return path
     }
 
-    /// Deletes job `id`'s folder and gives its bytes back to `quota`.
+    /// Deletes job `id`'s folder and gives its bytes back to `quota` (this layout's own when nil).
     public func removeJobDirectory(_ id: JobID, quota: StorageQuota?) {
         let path = jobDirectory(id)
         guard FileManager.default.fileExists(atPath: path) else { return }
         let bytes = StorageQuota.measure(directory: path)
-        if (try? FileManager.default.removeItem(atPath: path)) != nil { quota?.release(bytes) }
+        if (try? FileManager.default.removeItem(atPath: path)) != nil {
+            (quota ?? self.quota)?.release(bytes)
+        }
     }
 
     /// Deletes job folders not modified for `age` (files `fetch` left in place); returns their jobs.

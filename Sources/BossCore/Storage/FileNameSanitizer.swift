@@ -6,17 +6,22 @@ public enum FileNameSanitizer {
     /// The longest name, in UTF-8 bytes, extension included.
     public static let maxBytes = 100
 
-    /// A safe `stem.ext` for `suggested`. The suggestion's own extension is dropped: `ext` (from the
-    /// detected type) decides.
-    public static func sanitize(_ suggested: String?, extension ext: String, fallbackStem: String = "media")
-        -> String
-    {
-        let suffix = "." + ext
+    /// A safe `stem.ext` for `suggested` (`stem-N.ext` with a `counter` N, which is never cut off when
+    /// the stem is shortened). The suggestion's own extension is dropped: `ext` (from the detected
+    /// type) decides.
+    public static func sanitize(
+        _ suggested: String?, extension ext: String, counter: Int? = nil, fallbackStem: String = "media"
+    ) -> String {
+        let suffix = counter.map { "-\($0)" } ?? ""
+        let dotExtension = "." + ext
         var stem = cleanStem(suggested ?? "")
-        if stem.isEmpty { stem = fallbackStem }
-        let budget = maxBytes - suffix.utf8.count
+        let budget = maxBytes - suffix.utf8.count - dotExtension.utf8.count
+        // Whole graphemes go, so no character is cut in half; one grapheme can be over the budget
+        // alone (a letter with many combining marks), and the fallback applies to what is left.
         while stem.utf8.count > budget { stem.removeLast() }
-        return stem + suffix
+        stem = stem.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".")))
+        if stem.isEmpty { stem = fallbackStem }
+        return stem + suffix + dotExtension
     }
 
     private static func cleanStem(_ raw: String) -> String {

@@ -73,10 +73,8 @@ public final class MediaSink: Sendable {
         name: String, fd: Int32
     ) {
         for attempt in 1...1000 {
-            let stem =
-                attempt == 1
-                ? suggestedName : suggestedName.map { Self.stem($0) + "-\(attempt)" } ?? "media-\(attempt)"
-            let name = FileNameSanitizer.sanitize(stem, extension: type.fileExtension)
+            let name = FileNameSanitizer.sanitize(
+                suggestedName, extension: type.fileExtension, counter: attempt == 1 ? nil : attempt)
             let fd = openat(
                 directoryDescriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd >= 0 { return (name, fd) }
@@ -85,10 +83,5 @@ public final class MediaSink: Sendable {
             }
         }
         throw .io(operation: "create", path: directory, errno: EEXIST)
-    }
-
-    private static func stem(_ name: String) -> String {
-        let sanitized = FileNameSanitizer.sanitize(name, extension: "x")
-        return String(sanitized.dropLast(2))
     }
 }

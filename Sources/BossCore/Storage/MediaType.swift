@@ -1,6 +1,7 @@
-/// The media types the host accepts, recognised by their leading bytes (never by file name).
+/// The media types the host accepts, recognised by their leading bytes (never by file name). HEIC and
+/// AVIF are accepted as images: chat clients show or attach them, and they are never re-encoded.
 public enum MediaType: String, Sendable, Codable, CaseIterable {
-    case jpeg, png, gif, webp, mp4, mov, webm, mkv, mp3, m4a, aac, ogg
+    case jpeg, png, gif, webp, heic, avif, mp4, mov, webm, mkv, mp3, m4a, aac, ogg
 
     /// The extension the host gives a file of this type.
     public var fileExtension: String {
@@ -17,6 +18,8 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
         case .png: "image/png"
         case .gif: "image/gif"
         case .webp: "image/webp"
+        case .heic: "image/heic"
+        case .avif: "image/avif"
         case .mp4: "video/mp4"
         case .mov: "video/quicktime"
         case .webm: "video/webm"
@@ -31,8 +34,10 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
     /// Whether the type is a video (re-encoding applies to these).
     public var isVideo: Bool { [.mp4, .mov, .webm, .mkv].contains(self) }
 
-    /// Bytes the detector needs to decide for every type (Matroska's DocType can sit a little way in).
-    public static let signatureLength = 64
+    /// Bytes the detector needs to decide for every type: an MP3's second frame header follows the
+    /// first frame, up to 1441 bytes in (320 kb/s at 32 kHz, padded), and so does an ADTS frame's in
+    /// practice (Matroska's DocType and the `ftyp` brands sit well before).
+    public static let signatureLength = 2048
 
     /// The type of a file starting with `prefix`, or nil when it is not an allowed media type. With fewer
     /// than `signatureLength` bytes, a type is only returned when its whole signature is present.
@@ -47,24 +52,18 @@ public enum MediaType: String, Sendable, Codable, CaseIterable {
         if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
         if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
         if starts(Array("OggS".utf8)) { return .ogg }
-        if starts(Array("ftyp".utf8), at: 4), bytes.count >= 12 {
-            return isoMediaType(brand: Array(bytes[8..<12]))
-        }
+        if starts(Array("ftyp".utf8), at: 4) { return ISOBaseMediaBrand.mediaType(bytes) }
         if starts([0x1A, 0x45, 0xDF, 0xA3]) { return matroskaType(bytes) }
-        if starts(Array("ID3".utf8)) { return .mp3 }
-        if bytes.count >= 2 && bytes[0] == 0xFF {
-            if bytes[1] & 0xF6 == 0xF0 { return .aac }  // ADTS: sync, layer 00
-            if bytes[1] & 0xE0 == 0xE0 && bytes[1] & 0x06 == 0x02 { return .mp3 }  // MPEG audio, layer III
-        }
+        if isID3v2(bytes) || MPEGAudioHeader.startsStream(bytes) { return .mp3 }
+        if ADTSHeader.startsStream(bytes) { return .aac }
         return nil
     }
 
-    private static func isoMediaType(brand: [UInt8]) -> MediaType {
-        switch String(decoding: brand, as: UTF8.self) {
-        case "qt  ": .mov
-        case "M4A ", "M4B ", "M4P ": .m4a
-        default: .mp4
-        }
+    /// An ID3v2 tag header (id3.org, v2.2 to v2.4): "ID3", version 2…4, a revision, flags, and a size of
+    /// four 7-bit bytes.
+    private static func isID3v2(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 10 && bytes[0..<3].elementsEqual("ID3".utf8) && (2...4).contains(bytes[3])
+            && bytes[4] != 0xFF && bytes[6..<10].allSatisfy { $0 < 0x80 }
     }
 
     /// WebM and Matroska share the EBML header; the DocType element tells them apart.

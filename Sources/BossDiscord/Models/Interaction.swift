@@ -30,13 +30,38 @@ public struct Interaction: Codable, Sendable, Equatable {
         public var name: String
         /// Its options.
         public var options: [Option]?
+
+        /// Creates command data.
+        public init(name: String, options: [Option]?) {
+            self.name = name
+            self.options = options
+        }
     }
 
-    /// One option; the bot's options are all strings.
+    /// One option; its value as text (a boolean option's `true` is "true").
     public struct Option: Codable, Sendable, Equatable {
         /// The option's name.
         public var name: String
         /// Its value.
         public var value: String?
+
+        /// Creates an option.
+        public init(name: String, value: String?) {
+            self.name = name
+            self.value = value
+        }
+
+        /// Reads a string, boolean or number value as text.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            if let text = try? container.decodeIfPresent(String.self, forKey: .value) {
+                value = text
+            } else if let flag = try? container.decodeIfPresent(Bool.self, forKey: .value) {
+                value = flag ? "true" : "false"
+            } else {
+                value = try container.decodeIfPresent(Double.self, forKey: .value).map { String($0) }
+            }
+        }
     }
 }

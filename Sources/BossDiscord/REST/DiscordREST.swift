@@ -11,18 +11,19 @@ public final class DiscordREST: Sendable {
     let baseURL: String
     let authorization: String
     let http: HTTPClient
-    let limiter = DiscordRateLimiter()
+    let limiter: DiscordRateLimiter
     let logger: Logger
     /// Retries of a 5xx or a transport failure.
     let maxRetries: Int
     let retryBase: Duration
 
     /// A client for `baseURL` (e.g. `https://discord.com/api/v10`); the operator configured it, so the
-    /// SSRF guard trusts it.
+    /// SSRF guard trusts it. A rate limit holds requests back for at most `maxRateLimitWait` at a time.
     public init(
         baseURL: String, token: String, logger: Logger, maxRetries: Int = 3,
-        retryBase: Duration = .milliseconds(500)
+        retryBase: Duration = .milliseconds(500), maxRateLimitWait: Duration = .seconds(600)
     ) {
+        limiter = DiscordRateLimiter(maxWait: maxRateLimitWait)
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base

@@ -14,8 +14,13 @@ actor DiscordRateLimiter {
     private var globalUntil: ContinuousClock.Instant?
     private var recent: [ContinuousClock.Instant] = []
     let globalPerSecond: Int
+    /// The longest wait one answer can impose, whatever it says.
+    let maxWait: Duration
 
-    init(globalPerSecond: Int = 50) { self.globalPerSecond = globalPerSecond }
+    init(globalPerSecond: Int = 50, maxWait: Duration = .seconds(600)) {
+        self.globalPerSecond = globalPerSecond
+        self.maxWait = maxWait
+    }
 
     /// Waits until a request on `route` may go, and counts it.
     func acquire(_ route: String) async {
@@ -53,16 +58,25 @@ actor DiscordRateLimiter {
         else { return }
         let hash = headers["x-ratelimit-bucket"] ?? route
         bucketOfRoute[route] = hash
-        buckets[hash] = Bucket(remaining: remaining, resetAt: .now + .milliseconds(Int(resetAfter * 1000)))
+        buckets[hash] = Bucket(remaining: remaining, resetAt: .now + wait(seconds: resetAfter))
     }
 
     /// A 429: nothing more on this route (or anywhere, when `global`) for `retryAfter` seconds.
     func limited(_ route: String, retryAfter: Double, global: Bool) {
-        let until = ContinuousClock.now + .milliseconds(Int(retryAfter * 1000))
+        let until = ContinuousClock.now + wait(seconds: retryAfter)
         if global {
             globalUntil = max(globalUntil ?? until, until)
         } else {
             buckets[bucketOfRoute[route] ?? route] = Bucket(remaining: 0, resetAt: until)
         }
+    }
+
+    /// `seconds` from a header or body as a wait: converted unchecked, a huge or infinite value would
+    /// trap, and Discord (or anything posing as it) could hold every request back for ever. NaN counts
+    /// as a missing value (1 s), negatives as none, and nothing waits longer than `maxWait`.
+    func wait(seconds: Double) -> Duration {
+        if seconds.isNaN { return min(.seconds(1), maxWait) }
+        guard seconds > 0 else { return .zero }
+        return seconds >= maxWait / .seconds(1) ? maxWait : .seconds(seconds)
     }
 }

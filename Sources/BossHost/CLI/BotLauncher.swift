@@ -48,7 +48,8 @@ struct BotLauncher {
         let queue = DownloadQueue(
             store: store, scope: "discord",
             limits: QueueLimits(
-                maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue),
+                maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue,
+                maxWaitingPerRequester: runtime.settings.maxQueuePerUser),
             executor: DeadlineExecutor(executor, timeout: runtime.settings.jobTimeout, logger: logger),
             logger: logger)
         try await queue.start()

@@ -38,6 +38,9 @@ struct FetchJobExecutor: JobExecutor {
         }
     }
 
+    /// The queue database refuses writes for now: say so on stderr, the download waits.
+    func delayed(_ job: Job, reason: String) async { printError("#\(job.id) \(job.url): \(reason)") }
+
     /// The requester's options, with the file limit as the largest file the output takes.
     private func jobOptions(_ context: FetchJobContext) -> JobOptions {
         var options = context.options ?? JobOptions()

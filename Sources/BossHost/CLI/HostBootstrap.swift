@@ -9,19 +9,21 @@ enum HostBootstrap {
         do {
             return try HostSettings(environment: HostEnvironment())
         } catch {
-            FileHandle.standardError.write(Data("boss-host: \(error)\n".utf8))
+            // Secret settings show as <redacted> already; a URL's password may still be in the text.
+            let text = SecretRedactor(secrets: []).redact("\(error)")
+            FileHandle.standardError.write(Data("boss-host: \(text)\n".utf8))
             throw ExitCode.usageOrConfiguration
         }
     }
 
-    /// The host's logger: stderr in `BOSS_LOG_FORMAT`, plus the rotated `BOSS_LOG_FILE` when set, the token
-    /// redacted. `quietDefault` raises the default level for interactive commands, so log lines do not
+    /// The host's logger: stderr in `BOSS_LOG_FORMAT`, plus the rotated `BOSS_LOG_FILE` when set, secrets
+    /// (the token, plugin credentials, passwords in URLs) redacted. `quietDefault` raises the default level for interactive commands, so log lines do not
     /// bury their output unless the operator asked for them with BOSS_LOG_LEVEL.
     static func logger(_ settings: HostSettings, quietDefault: Bool = false) -> Logger {
         let explicit = settings.environment.values[SettingKey.logLevel.rawValue] != nil
         let configured = Logger.Level(rawValue: settings.logLevel) ?? .info
         let level = quietDefault && !explicit ? max(configured, .warning) : configured
-        let secrets = [settings.discordToken].compactMap { $0 }
+        let redactor = SecretRedactor(environment: settings.environment)
         var fileError: (any Error)?
         var file: RotatingLogFile?
         if let path = settings.logFile {
@@ -33,7 +35,7 @@ enum HostBootstrap {
         let output = LogOutput.standardError(
             format: LogFormat(rawValue: settings.logFormat) ?? .text, file: file)
         LoggingSystem.bootstrap { label in
-            var handler = RedactingLogHandler(label: label, output: output, secrets: secrets)
+            var handler = RedactingLogHandler(label: label, output: output, redactor: redactor)
             handler.logLevel = level
             return handler
         }
@@ -46,7 +48,8 @@ enum HostBootstrap {
         do {
             return try HostRuntime(settings: settings, logger: logger)
         } catch {
-            FileHandle.standardError.write(Data("boss-host: cannot start: \(error)\n".utf8))
+            let text = SecretRedactor(environment: settings.environment).redact("\(error)")
+            FileHandle.standardError.write(Data("boss-host: cannot start: \(text)\n".utf8))
             throw ExitCode.usageOrConfiguration
         }
     }

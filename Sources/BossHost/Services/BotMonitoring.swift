@@ -15,7 +15,7 @@ struct BotMonitoring: Sendable {
         return HealthReport(
             gatewayConnected: await session.isConnected, queueAccepting: await queue.isAccepting,
             storageUnderQuota: usage.usedBytes < usage.limitBytes,
-            pluginsLoaded: runtime.registry.plugins.count)
+            pluginsLoaded: runtime.registry.plugins.count, queueDatabaseFault: await queue.storageFault)
     }
 
     /// The sampled gauges.

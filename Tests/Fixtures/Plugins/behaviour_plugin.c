@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|dry|options)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|secret|dry|options|pass)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -83,6 +83,13 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     if ((rest = after(url, "/redirect/"))) return h->redirect(job, rest);
     if ((rest = after(url, "/http/"))) return http_relay(h, job, url, rest);
     if ((rest = after(url, "/dry/"))) return h->fetch_to_file(job, rest, NULL, "planned-name");
+    if ((rest = after(url, "/pass/"))) { /* BEHAVIOUR_PASSES: "not mine after all", the next plugin's turn */
+#ifdef BEHAVIOUR_PASSES
+        return BOSS_ERR_UNSUPPORTED_URL;
+#else
+        return h->fetch_to_file(job, rest, NULL, NULL);
+#endif
+    }
     if (after(url, "/fail/")) {
         h->set_error_detail(job, "This post was deleted by its author.");
         return BOSS_ERR_NOT_FOUND;
@@ -98,6 +105,19 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     if ((rest = after(url, "/leak/"))) {
         boss_file *file = NULL;
         return h->file_begin(job, "leaked", -1, &file); /* never ended: the host must abort it */
+    }
+    if ((rest = after(url, "/markdown/"))) { /* what a hostile site could call its post */
+        h->set_metadata(job, "title", "[click me](https://evil.example) **loud** <@42> @everyone");
+        h->set_metadata(job, "author", "`x`\n# heading");
+        return h->fetch_to_file(job, rest, NULL, "a`b");
+    }
+    if (after(url, "/secret/")) { /* a careless plugin: its error detail quotes its own credentials */
+        const char *key = h->config_get(h, "api_key");
+        char detail[256];
+        snprintf(detail, sizeof detail, "The API refused key %s at https://bob:pw-secret-77@api.example/x.",
+                 key ? key : "(none)");
+        h->set_error_detail(job, detail);
+        return BOSS_ERR_NOT_FOUND;
     }
     if ((rest = after(url, "/options/"))) { /* the job's options, as metadata */
         const char *quality = h->job_option(job, "quality"), *most = h->job_option(job, "max_bytes");

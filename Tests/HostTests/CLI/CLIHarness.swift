@@ -16,8 +16,10 @@ struct CLIHarness {
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-cli-\(UUID())").path
+        // An explicit mode: the loader refuses group-writable plugin folders, whatever the umask.
         try FileManager.default.createDirectory(
-            atPath: root + "/plugins.d", withIntermediateDirectories: true)
+            atPath: root + "/plugins.d", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         try FileManager.default.copyItem(
             atPath: BuildProducts.directory + "/libDirectMediaExtractor.so",
             toPath: plugins + "/libDirectMediaExtractor.so")

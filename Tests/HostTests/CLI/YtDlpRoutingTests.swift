@@ -17,6 +17,7 @@ struct YtDlpRoutingTests {
         "https://www.tiktok.com/@someone/video/7234567890123456789",
         "https://www.instagram.com/reel/C1a2B3c4D5e/", "https://clips.twitch.tv/FunnyClipSlug-abc123",
         "https://vimeo.com/76979871", "https://soundcloud.com/some-artist/some-track",
+        "https://video.cdn.example/watch/clip/playlist.m3u8",
     ]
 
     @Test("video and audio sites route to ytdlp; Twitter, Reddit and direct media stay with their plugins")

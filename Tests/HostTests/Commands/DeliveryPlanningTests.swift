@@ -44,6 +44,22 @@ struct DeliveryPlanningTests {
         #expect(limiter.take(1, for: "u", now: start + .seconds(31)) == nil)
     }
 
+    @Test("a burst over the bucket gets what is left, and how long until the rest would be there")
+    func userRateLimitPartial() throws {
+        let limiter = UserRateLimiter(capacity: 5, window: .seconds(60))
+        let start = ContinuousClock.now
+        let first = limiter.take(upTo: 7, for: "u", now: start)
+        #expect(first.granted == 5)
+        let wait = try #require(first.wait)
+        #expect(wait > .seconds(23) && wait <= .seconds(25), "2 tokens at 5 per 60 s: 24 s")
+        #expect(limiter.take(upTo: 1, for: "u", now: start).granted == 0)
+        let later = limiter.take(upTo: 3, for: "u", now: start + .seconds(12))
+        #expect(later.granted == 1, "12 s refill one token")
+        #expect(later.wait.map { $0 > .seconds(23) && $0 <= .seconds(25) } == true)
+        let other = limiter.take(upTo: 2, for: "other", now: start)
+        #expect(other.granted == 2 && other.wait == nil)
+    }
+
     @Test("allowlists, admins and DMs")
     func access() {
         var policy = AccessPolicy()

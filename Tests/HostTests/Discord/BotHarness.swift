@@ -11,10 +11,16 @@ struct BotHarness {
     let bot: ChildProcess
     let environment: [String: String]
 
-    static func start(_ extra: [String: String] = [:], media routes: [String: TestRoute] = [:]) async throws
-        -> BotHarness
-    {
+    /// `plugins` are C sources from `Tests/Fixtures/Plugins`, built into the plugins folder beside the
+    /// direct-link plugin.
+    static func start(
+        _ extra: [String: String] = [:], media routes: [String: TestRoute] = [:], plugins: [String] = []
+    ) async throws -> BotHarness {
         let cli = try CLIHarness()
+        for source in plugins {
+            let name = "lib" + source.replacingOccurrences(of: ".c", with: ".so")
+            _ = try CPluginBuilder.build(source: source, into: cli.plugins, name: name)
+        }
         let discord = try await FakeDiscord.start()
         let media = try await TestHTTPServer.start(routes)
         let environment = [
@@ -37,9 +43,10 @@ struct BotHarness {
         var description: String { "the bot did not start:\n\(stderr)" }
     }
 
-    /// Posts a user's message in guild 5, channel 10.
+    /// Posts a user's message in guild 5, channel 10 (`guild` nil: a DM), as a member with `roles`.
     func say(
-        _ content: String, id: String, author: String = "42", channel: String = "10", guild: String? = "5"
+        _ content: String, id: String, author: String = "42", channel: String = "10", guild: String? = "5",
+        roles: [String] = []
     ) {
         let guildField = guild.map { #""guild_id":"\#($0)","# } ?? ""
         let escaped = content.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
@@ -47,7 +54,7 @@ struct BotHarness {
         discord.gateway.dispatch(
             "MESSAGE_CREATE",
             #"{"id":"\#(id)","channel_id":"\#(channel)",\#(guildField)"content":"\#(escaped)","#
-                + #""author":{"id":"\#(author)","username":"user\#(author)"},"member":{"roles":[]},"mentions":[]}"#
+                + #""author":{"id":"\#(author)","username":"user\#(author)"},"member":{"roles":\#(roles)},"mentions":[]}"#
         )
     }
 

@@ -83,7 +83,7 @@ struct DiscordRESTTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("upload-\(UUID()).bin").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let payload = Array(#"{"content":"files","attachments":[{"id":0,"filename":"clip.mp4"}]}"#.utf8)
+        let payload = Array(#"{"content":"files","attachments":[{"id":"0","filename":"clip.mp4"}]}"#.utf8)
         let upload = UploadFile(name: "clip.mp4", path: path, size: Int64(bytes.count))
         let posted = try await client(discord).call(
             .createMessage(channel: "4"), .multipart(payloadJSON: payload, files: [upload]),

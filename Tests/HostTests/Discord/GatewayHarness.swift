@@ -40,8 +40,8 @@ struct GatewayHarness {
             discord: discord, session: session, runner: runner, iterator: EventIterator(session.events))
     }
 
-    /// The next event, or nil after `within`.
-    func nextEvent(within timeout: Duration = .seconds(5)) async -> GatewayEvent? {
+    /// The next event, or nil after `within` (generous: READY travels through a loaded machine's pool).
+    func nextEvent(within timeout: Duration = .seconds(15)) async -> GatewayEvent? {
         let iterator = self.iterator
         return await withTaskGroup(of: GatewayEvent?.self) { group in
             group.addTask { await iterator.base.next() }
@@ -55,7 +55,7 @@ struct GatewayHarness {
         }
     }
 
-    /// Events up to and including the first that satisfies `predicate` (all of them after 5 s).
+    /// Events up to and including the first that satisfies `predicate` (all of them once none comes).
     func events(until predicate: (GatewayEvent) -> Bool) async -> [GatewayEvent] {
         var events: [GatewayEvent] = []
         while let event = await nextEvent() {

@@ -79,6 +79,64 @@ struct LogHandlerTests {
         #expect(text.contains("\"error\""))
     }
 
+    @Test("plugin settings naming a token, key, secret, password or cookie are redacted; others are kept")
+    func pluginSecrets() throws {
+        let environment = HostEnvironment(values: [
+            "DISCORD_TOKEN": Self.token, "BOSS_PLUGIN_GALLERYDL_API_KEY": "gdl-key-0123456789",
+            "BOSS_PLUGIN_X_TOKEN": "x-token-abcdefgh", "BOSS_PLUGIN_X_CLIENT_SECRET": "client-secret-999",
+            "BOSS_PLUGIN_X_PASSWORD": "correct horse battery", "BOSS_PLUGIN_X_COOKIES": "sid=cookie-123456",
+            "BOSS_PLUGIN_X_API_URL": "https://api.example.com/v2", "BOSS_MAX_QUEUE": "50000000",
+        ])
+        let path = directory + "/plugin.log"
+        let output = LogOutput(
+            format: .json, colour: false, stream: nil,
+            file: try RotatingLogFile(path: path, maxBytes: 1 << 20, keep: 2))
+        let handler = RedactingLogHandler(
+            label: "boss-test", output: output, redactor: SecretRedactor(environment: environment))
+        struct Failure: Error, CustomStringConvertible {
+            var description: String { "401 with cookie sid=cookie-123456" }
+        }
+        var event = Self.event(
+            "calling https://api.example.com/v2?key=gdl-key-0123456789 as correct horse battery",
+            metadata: ["auth": "Bearer x-token-abcdefgh", "nested": ["client-secret-999", "\(Self.token)"]])
+        event.error = Failure()
+        handler.log(event: event)
+        let text = lines(path).joined()
+        for secret in [
+            "gdl-key-0123456789", "x-token-abcdefgh", "client-secret-999", "correct horse", "cookie-123",
+        ] {
+            #expect(!text.contains(secret), "\(secret) leaked: \(text)")
+        }
+        #expect(!text.contains(Self.token))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(
+            object["message"] as? String == "calling https://api.example.com/v2?key=<redacted> as <redacted>",
+            "a URL setting is not a secret")
+    }
+
+    @Test(
+        "credentials inside URLs are redacted wherever they appear",
+        arguments: [
+            (
+                "fetch https://alice:s3cret@example.com/a.png failed",
+                "fetch https://<redacted>@example.com/a.png failed"
+            ),
+            ("proxy http://user:p%40ss@127.0.0.1:8080", "proxy http://<redacted>@127.0.0.1:8080"),
+            (
+                "redis://:pw@cache:6379/0 and ftp://bob@files",
+                "redis://<redacted>@cache:6379/0 and ftp://<redacted>@files"
+            ),
+            ("\"url\":\"https://tok@h\"", "\"url\":\"https://<redacted>@h\""),
+            ("https://example.com/@someone?x=a@b", "https://example.com/@someone?x=a@b"),
+            ("mail a://b c@d.example", "mail a://b c@d.example"), ("no url here", "no url here"),
+        ])
+    func urlCredentials(_ text: String, _ expected: String) throws {
+        let path = directory + "/url-\(UUID()).log"
+        try handler(.text, file: path).log(event: Self.event(text, metadata: ["url": "\(text)"]))
+        let line = try #require(lines(path).first)
+        #expect(line.contains("boss-test: \(expected) url=\(expected)"), "\(line)")
+    }
+
     @Test("a file past its size is rotated to .1, .2 and never more than `keep` old files")
     func rotation() throws {
         let path = directory + "/rotating.log"

@@ -34,6 +34,15 @@ struct HealthReportTests {
         #expect(report.json.contains(#""status":"unhealthy""#) && report.json.contains(reason))
     }
 
+    @Test("a queue database that refuses writes is unhealthy, with SQLite's reason")
+    func queueDatabaseFault() throws {
+        var report = Self.healthy
+        #expect(report.json.contains(#""queue_database_ok":true"#))
+        report.queueDatabaseFault = "SQLite error 13: database or disk is full"
+        #expect(report.reasons == ["queue database failing: SQLite error 13: database or disk is full"])
+        #expect(report.json.contains(#""queue_database_ok":false"#) && report.json.contains("disk is full"))
+    }
+
     @Test("no plugin loaded is unhealthy")
     func noPlugins() {
         var report = Self.healthy

@@ -25,6 +25,25 @@ struct AddressRangeTests {
         #expect(address.range == expected, "\(text)")
     }
 
+    @Test(
+        "6to4 and Teredo addresses are classified by the IPv4 addresses they embed",
+        arguments: [
+            // 6to4 2002:AABB:CCDD::/48 routes to the IPv4 AA.BB.CC.DD.
+            ("2002:7f00:1::1", AddressRange.loopback), ("2002:a00:1::", .privateNetwork),
+            ("2002:a9fe:a9fe::1", .linkLocal), ("2002:c0a8:101:1::1", .privateNetwork),
+            ("2002:0808:0808::1", .public),
+            // Teredo 2001:0::/32: server IPv4 in bytes 4-7, client IPv4 XOR 0xFF in bytes 12-15.
+            ("2001:0:808:808:0:ffff:80ff:fffe", .loopback),  // client 127.0.0.1
+            ("2001:0:808:808:8000:f227:f5ff:fefe", .privateNetwork),  // client 10.0.1.1
+            ("2001:0:a9fe:a9fe:0:ffff:f7f7:f7f7", .linkLocal),  // server 169.254.169.254
+            ("2001:0:808:808:0:ffff:f7f7:f7f7", .public),  // both 8.8.8.8
+            ("2001:0:5ef5:79fd:0:ffff:a0b1:c2d3", .public),  // a real Teredo server, a public client
+        ])
+    func embeddedIPv4(_ text: String, _ expected: AddressRange) throws {
+        let address = try #require(IPAddress(text))
+        #expect(address.range == expected, "\(text)")
+    }
+
     @Test("names and odd spellings are not numeric addresses (curl's parser normalises those first)")
     func notNumeric() {
         #expect(IPAddress("localhost") == nil && IPAddress("example.com") == nil && IPAddress("") == nil)

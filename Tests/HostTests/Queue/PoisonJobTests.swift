@@ -8,16 +8,6 @@ import Testing
 /// A job that takes the process down every time it runs must not take it down forever.
 @Suite("Poison jobs and old rows")
 struct PoisonJobTests {
-    /// Records what the queue told it about abandoned jobs.
-    final class RecordingExecutor: JobExecutor {
-        let gate = GatedExecutor()
-        let abandoned = Mutex<[(JobID, String)]>([])
-        func execute(_ job: Job, control: JobControl) async -> JobOutcome {
-            await gate.execute(job, control: control)
-        }
-        func abandon(_ job: Job, reason: String) async { abandoned.withLock { $0.append((job.id, reason)) } }
-    }
-
     @Test("a job interrupted by a crash three times is dropped with a reason instead of run a fourth time")
     func poisonJobDropped() async throws {
         let harness = try QueueHarness()

@@ -25,13 +25,27 @@ final class GatedExecutor: JobExecutor {
         }
         defer { concurrent.withLock { $0.now -= 1 } }
         while !openAll.load(ordering: .relaxed) && gates.withLock({ $0[job.url] != true }) {
-            if control.isCancelled { return .cancelled }
+            // A "deaf" job ignores cancellation, as a plugin stuck in its own code would.
+            if control.isCancelled && !job.url.hasPrefix("deaf") { return .cancelled }
             try? await Task.sleep(for: .milliseconds(5))
         }
         if job.url.hasPrefix("fail") { return .failed(category: .upstream, message: "no such post") }
         completions.withLock { $0[job.id, default: 0] += 1 }
         return .delivered
     }
+}
+
+/// A gated executor that also records what the queue told it about jobs it dropped (`abandon`) or
+/// could not start yet (`delayed`).
+final class RecordingExecutor: JobExecutor {
+    let gate = GatedExecutor()
+    let abandoned = Mutex<[(JobID, String)]>([])
+    let delayed = Mutex<[(JobID, String)]>([])
+    func execute(_ job: Job, control: JobControl) async -> JobOutcome {
+        await gate.execute(job, control: control)
+    }
+    func abandon(_ job: Job, reason: String) async { abandoned.withLock { $0.append((job.id, reason)) } }
+    func delayed(_ job: Job, reason: String) async { delayed.withLock { $0.append((job.id, reason)) } }
 }
 
 struct QueueHarness {

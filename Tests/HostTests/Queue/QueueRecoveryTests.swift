@@ -36,6 +36,25 @@ struct QueueRecoveryTests {
         await restarted.shutdown(gracePeriod: .seconds(1))
     }
 
+    @Test("shutdown waits a bounded time for a job that ignores being stopped, and stores it as queued")
+    func shutdownIsBounded() async throws {
+        let harness = try QueueHarness()
+        defer { harness.cleanUp() }
+        let executor = GatedExecutor()
+        let queue = try harness.queue(executor)
+        try await queue.start()
+        let deaf = try await queue.enqueue(url: "deaf", requester: "a", context: "")
+        #expect(await eventually { executor.started.withLock { $0 == ["deaf"] } })
+        let started = ContinuousClock.now
+        await queue.shutdown(gracePeriod: .zero, stopWait: .milliseconds(300))
+        #expect(ContinuousClock.now - started < .seconds(10), "shutdown waited for the deaf job")
+        let store = try JobStore(path: harness.database)
+        #expect(try store.job(deaf.id)?.state == .queued && store.job(deaf.id)?.attempts == 0)
+        executor.open("deaf")  // it ends late; what it says changes nothing stored
+        #expect(await eventually { executor.completions.withLock { $0[deaf.id] } == 1 })
+        #expect(try store.job(deaf.id)?.state == .queued)
+    }
+
     @Test("shutdown: a job finishing within the grace period is delivered; one that does not is kept queued")
     func gracefulShutdown() async throws {
         let harness = try QueueHarness()

@@ -45,6 +45,7 @@ struct MediaSinkTests {
             "../../x", "/etc/passwd", "a\u{0}b", "evil\u{202E}gpj.exe", String(repeating: "é", count: 250),
             "", ".", "..",
             ".hidden", "127.0.0.1:8080__file.jpg", "a/b\\c", "con\u{7}trol", "zero\u{200B}width",
+            "e" + String(repeating: "\u{301}", count: 60),  // one grapheme of 121 bytes
         ])
     func hostileNames(_ name: String) throws {
         let harness = try SinkHarness()
@@ -58,6 +59,14 @@ struct MediaSinkTests {
                 $0.value < 0x20 || (0x202A...0x202E).contains($0.value) || $0.value == 0x200B
             })
         #expect(harness.allFiles() == ["job", "job/" + stored.name])
+    }
+
+    @Test("a name whose first grapheme alone is over the byte budget becomes the fallback name")
+    func oversizedGrapheme() {
+        let grapheme = "e" + String(repeating: "\u{301}", count: 60)
+        #expect(FileNameSanitizer.sanitize(grapheme, extension: "png") == "media.png")
+        #expect(FileNameSanitizer.sanitize(grapheme + "cat", extension: "png") == "media.png")
+        #expect(FileNameSanitizer.sanitize("cat" + grapheme, extension: "png") == "cat.png")
     }
 
     @Test("a symlink planted under the would-be name is not followed")
@@ -80,6 +89,17 @@ struct MediaSinkTests {
         }
         #expect(names == ["same.png", "same-2.png", "same-3.png"])
         #expect(harness.sink.files.map(\.name) == names)
+    }
+
+    @Test("duplicate names at the byte budget keep their counter: the stem is cut, not the suffix")
+    func longDuplicates() throws {
+        let harness = try SinkHarness()
+        defer { harness.cleanUp() }
+        let long = String(repeating: "é", count: 150)
+        let names = try (0..<3).map { _ in try harness.store(Samples.padded(Samples.png), name: long).name }
+        #expect(Set(names).count == 3, "\(names)")
+        #expect(names.allSatisfy { $0.utf8.count <= FileNameSanitizer.maxBytes && $0.hasPrefix("éé") })
+        #expect(names[1].hasSuffix("é-2.png") && names[2].hasSuffix("é-3.png"))
     }
 
     @Test("the quota: a file that would exceed it fails mid-way, is deleted, and the usage goes back")

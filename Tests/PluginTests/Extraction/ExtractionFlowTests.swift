@@ -13,7 +13,9 @@ struct ExtractionFlowTests {
         let error = await #expect(throws: ExtractionError.self) {
             try await runtime.extract("https://nothing.invalid/p")
         }
-        #expect(error == .unsupportedURL("https://nothing.invalid/p") && error?.category == .userInput)
+        // Only the host's probe could try it (no extension), and it could not reach the host.
+        #expect(error == .unsupportedURL("https://nothing.invalid/p", tried: ["probe"]))
+        #expect(error?.category == .userInput)
     }
 
     @Test("redirect hands the job on; a circle is stopped")

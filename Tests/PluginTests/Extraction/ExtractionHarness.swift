@@ -18,7 +18,8 @@ struct ExtractionHarness {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-extract-\(UUID())")
             .path
         try FileManager.default.createDirectory(
-            atPath: root + "/plugins.d", withIntermediateDirectories: true)
+            atPath: root + "/plugins.d", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         var all: [String: TestRoute] = ["/media/cat.png": .bytes(png), "/media/pic.jpg": .bytes(elf)]
         all.merge(routes) { _, new in new }
         return ExtractionHarness(root: root, server: try await TestHTTPServer.start(all))
@@ -40,9 +41,10 @@ struct ExtractionHarness {
     }
 
     /// A runtime over the harness's folders; `extra` adds environment, e.g. plugin config.
-    func runtime(allowPrivateNetworks: Bool = true, maxFileMB: Int = 1, extra: [String: String] = [:])
-        throws -> HostRuntime
-    {
+    func runtime(
+        allowPrivateNetworks: Bool = true, maxFileMB: Int = 1, extra: [String: String] = [:],
+        logger: Logger = Logger(label: "test")
+    ) throws -> HostRuntime {
         let base = [
             "BOSS_PLUGINS_DIR": pluginsDirectory, "BOSS_DATA_DIR": dataDirectory,
             "BOSS_ALLOW_PRIVATE_NETWORKS": allowPrivateNetworks ? "1" : "0",
@@ -50,7 +52,7 @@ struct ExtractionHarness {
         ]
         let environment = HostEnvironment(values: base.merging(extra) { _, new in new })
         let runtime = try HostRuntime(
-            settings: try HostSettings(environment: environment), logger: Logger(label: "test"))
+            settings: try HostSettings(environment: environment), logger: logger)
         _ = runtime.loader.loadAll()
         return runtime
     }

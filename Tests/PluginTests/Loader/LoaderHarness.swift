@@ -12,16 +12,20 @@ struct LoaderHarness {
 
     init() throws {
         for folder in [plugins, staging] {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // Explicit modes: the loader refuses group-writable folders, whatever the umask.
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         }
     }
 
-    func loader() -> PluginLoader {
+    func loader(policy: PluginFilePolicy = PluginFilePolicy(), registry: PluginRegistry? = nil)
+        -> PluginLoader
+    {
         PluginLoader(
             directory: plugins, cacheDirectory: root + "/cache",
             hostProvider: HostServices(
                 environment: HostEnvironment(values: [:]), logger: Logger(label: "test")),
-            registry: registry, logger: Logger(label: "test"))
+            registry: registry ?? self.registry, logger: Logger(label: "test"), policy: policy)
     }
 
     /// Builds the fixture with `defines` straight into the plugins folder.

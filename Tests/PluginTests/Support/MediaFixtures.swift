@@ -39,6 +39,15 @@ enum MediaFixtures {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
+    /// The kinds of the streams in the media file `path` ("audio", "video"), sorted, as read by the
+    /// ffprobe beside `ffmpeg`.
+    static func streamKinds(_ path: String, ffmpeg: String) throws -> [String] {
+        let ffprobe = (ffmpeg as NSString).deletingLastPathComponent + "/ffprobe"
+        let output = try run(
+            ffprobe, ["-v", "error", "-show_entries", "stream=codec_type", "-of", "csv=p=0", path])
+        return output.split(separator: "\n").map(String.init).sorted()
+    }
+
     /// Runs a tool and returns its standard output; throws when it fails.
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()

@@ -23,10 +23,6 @@ struct YtDlpFailureTests {
         "stderr's ERROR line to status and message",
         arguments: [
             (
-                "ERROR: Unsupported URL: https://a.example/x", BOSS_ERR_UNSUPPORTED_URL,
-                "does not support this link"
-            ),
-            (
                 "ERROR: [youtube] x: Private video. Sign in if you've been granted access", BOSS_ERR_PRIVATE,
                 "private"
             ),
@@ -68,6 +64,25 @@ struct YtDlpFailureTests {
         let (got, detail) = try await failure(stderr: "WARNING: [youtube] a warning\n" + stderr)
         #expect(got == status, "\(detail)")
         #expect(detail.contains(says), "\(detail)")
+    }
+
+    @Test("an unsupported link (or a post without video) passes to the chain's next step, which names ytdlp")
+    func unsupportedPasses() async throws {
+        for stderr in [
+            "ERROR: Unsupported URL: https://a.example/x", "ERROR: [Bluesky] x: No video could be found",
+        ] {
+            let harness = try await ExtractionHarness.with(product: "YtDlpExtractor")
+            let fake = try YtDlpSupport.standIn(harness, "echo '\(stderr)' >&2\nexit 1\n")
+            let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
+            let url = "https://bsky.app/profile/someone.bsky.social/post/3kabc"
+            let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(url) }
+            guard case .unsupportedURL(url, let tried) = try #require(error) else {
+                Issue.record("unexpected \(String(describing: error))")
+                return await harness.stop()
+            }
+            #expect(tried.first == "ytdlp", "\(tried)")
+            await harness.stop()
+        }
     }
 
     @Test("a live stream (skipped by !is_live) gets its own message, not 'no media'")

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// The real yt-dlp, against a local server, through the host's egress proxy (private networks allowed
-/// for these tests only). The links are ones no site plugin claims, so the plugin is run by id.
+/// for these tests only). No plugin claims these links: yt-dlp gets them as the chain's fallback.
 @Suite("yt-dlp plugin: the real yt-dlp on a local server")
 struct YtDlpRealTests {
     static let page =
@@ -32,9 +32,9 @@ struct YtDlpRealTests {
     func directMP4() async throws {
         let (harness, clip) = try await harness()
         let runtime = try harness.runtime(maxFileMB: 5)
-        let result = try await NamedPluginRun(runtime: runtime, pluginID: "ytdlp").run(
-            harness.server.url("/v/clip.mp4"), options: JobOptions(maxBytes: 10 << 20))
-        #expect(result.status == BOSS_OK, "\(result.detail ?? "")")
+        let result = try await YtDlpSupport.extract(
+            runtime, harness.server.url("/v/clip.mp4"), options: JobOptions(maxBytes: 10 << 20))
+        #expect(result.pluginID == "ytdlp")
         let file = try #require(result.files.first)
         #expect(result.files.count == 1 && file.type == .mp4)
         #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == clip)
@@ -47,9 +47,8 @@ struct YtDlpRealTests {
     func pageWithVideo() async throws {
         let (harness, clip) = try await harness()
         let runtime = try harness.runtime(maxFileMB: 5)
-        let result = try await NamedPluginRun(runtime: runtime, pluginID: "ytdlp").run(
-            harness.server.url("/v/page.html"))
-        #expect(result.status == BOSS_OK, "\(result.detail ?? "")")
+        let result = try await YtDlpSupport.extract(runtime, harness.server.url("/v/page.html"))
+        #expect(result.pluginID == "ytdlp")
         let file = try #require(result.files.first)
         #expect(result.files.count == 1 && file.type == .mp4)
         #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == clip)
@@ -63,10 +62,8 @@ struct YtDlpRealTests {
     func loopbackRefused() async throws {
         let (harness, _) = try await harness()
         let runtime = try harness.runtime(allowPrivateNetworks: false)
-        let result = try await NamedPluginRun(runtime: runtime, pluginID: "ytdlp").run(
-            harness.server.url("/v/page.html"))
-        #expect(result.status == BOSS_ERR_BLOCKED_ADDRESS, "\(result.detail ?? "")")
-        #expect(result.files.isEmpty)
+        let (status, detail) = await harness.failure(runtime, harness.server.url("/v/page.html"))
+        #expect(status == BOSS_ERR_BLOCKED_ADDRESS, "\(detail)")
         #expect(harness.server.hits("/v/page.html") == 0)
         await harness.stop()
     }

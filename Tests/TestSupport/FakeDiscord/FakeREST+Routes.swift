@@ -26,6 +26,7 @@ extension FakeREST {
             self.state.withLock { $0.registeredCommands = list.compactMap { $0["name"] as? String } }
             return Self.json(list)
         }
+        installMemberRoutes(on: api)
         api.post("channels/:channel/messages") { request, context in
             let channel = context.parameters.get("channel") ?? ""
             return try await self.create(request, path: "/channels/\(channel)/messages", channel: channel)
@@ -64,6 +65,7 @@ extension FakeREST {
         let (payload, files) = try await FakeMultipart.read(request)
         if let refusal = checkUploadLimit(files) { return refusal }
         let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+        if let refusal = invalidFormBody(object) { return refusal }
         let nonce = object["nonce"] as? String
         let message = state.withLock { state -> FakeMessage in
             if let nonce, object["enforce_nonce"] as? Bool == true,
@@ -91,6 +93,7 @@ extension FakeREST {
         let (payload, files) = try await FakeMultipart.read(request)
         if let refusal = checkUploadLimit(files) { return refusal }
         let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8))) as? [String: Any] ?? [:]
+        if let refusal = invalidFormBody(object) { return refusal }
         let edited = state.withLock { state -> FakeMessage? in
             guard let index = state.messages.firstIndex(where: { $0.id == id }) else { return nil }
             if let content = object["content"] as? String {

@@ -50,6 +50,8 @@ public final class FakeREST: Sendable {
         var scripted: [(pathContains: String, answer: ScriptedAnswer)] = []
         var registeredCommands: [String] = []
         var nextID = 1000
+        /// Guild → member → roles: the servers the bot shares and who is in them.
+        var members: [String: [String: [String]]] = [:]
     }
     let state = Mutex(State())
     let applicationID: String
@@ -71,6 +73,8 @@ public final class FakeREST: Sendable {
     public enum ScriptedAnswer: Sendable {
         /// 429 with `retry_after`, route or global.
         case rateLimited(retryAfter: Double, global: Bool)
+        /// 429 whose only wait is a raw `Retry-After` header (e.g. "nan", "inf", "-3"), no body field.
+        case rateLimitedByHeader(retryAfter: String)
         /// This status, before doing anything.
         case status(Int)
         /// Do the work (e.g. create the message), then answer 500 as if the answer got lost.
@@ -121,6 +125,13 @@ public final class FakeREST: Sendable {
         case .status(let code):
             return Self.json(["code": 0, "message": "scripted failure"], status: .init(code: code))
         case .rateLimited(let retryAfter, let global): return Self.tooManyRequests(retryAfter, global: global)
+        case .rateLimitedByHeader(let retryAfter):
+            var fields: HTTPFields = [.contentType: "application/json"]
+            fields[HTTPField.Name("Retry-After")!] = retryAfter
+            return Response(
+                status: .tooManyRequests, headers: fields,
+                body: ResponseBody(
+                    byteBuffer: ByteBuffer(string: #"{"message":"You are being rate limited."}"#)))
         }
     }
 

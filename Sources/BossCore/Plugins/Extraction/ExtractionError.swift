@@ -2,8 +2,8 @@ import PluginABI
 
 /// Why an extraction produced nothing.
 public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatable {
-    /// No plugin claims the URL.
-    case unsupportedURL(String)
+    /// No plugin claims the URL, or every one tried (`tried`, in order) said it does not take it.
+    case unsupportedURL(String, tried: [String] = [])
     /// Plugins redirected the job more often than allowed, or in a circle.
     case redirectLoop([String])
     /// The plugin returned a failure status. `detail` is the plugin's explanation for the user;
@@ -33,6 +33,8 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
     /// A sentence for the Discord user.
     public var userMessage: String {
         switch self {
+        case .unsupportedURL(_, let tried) where !tried.isEmpty:
+            "None of the bot's downloaders could take this link (tried \(tried.joined(separator: ", ")))."
         case .unsupportedURL: "No plugin supports this link."
         case .redirectLoop: "The link leads through too many redirects."
         case .noFiles: "No downloadable media was found at this link."
@@ -47,7 +49,9 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
     /// The full story for the operator's log.
     public var description: String {
         switch self {
-        case .unsupportedURL(let url): "no plugin claims \(url)"
+        case .unsupportedURL(let url, let tried):
+            tried.isEmpty
+                ? "no plugin claims \(url)" : "no step took \(url) (tried \(tried.joined(separator: ", ")))"
         case .redirectLoop(let urls): "redirect loop: \(urls.joined(separator: " -> "))"
         case .noFiles(let id): "plugin \(id) returned OK without ending a file"
         case .cancelled: "cancelled"

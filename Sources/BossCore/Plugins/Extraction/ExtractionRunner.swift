@@ -63,35 +63,18 @@ public final class ExtractionRunner: Sendable {
         var visited = [url]
         var route: [String] = []
         var metadata = MediaMetadata()
+        let chain = CandidateChain(runner: self, request: request, sink: sink, control: control)
         while true {
-            guard let plugin = registry.route(url) else {
-                throw route.isEmpty ? .unsupportedURL(url) : .redirectLoop(visited)
-            }
-            route.append(plugin.manifest.id)
-            let hop = await runPlugin(
-                plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
-            metadata = hop.metadata
-            BossMetrics.pluginRun(plugin.manifest.id, succeeded: hop.status == BOSS_OK)
-            if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .stopped(by: control) }
-            if let next = hop.redirectURL, sink.files.isEmpty {
+            switch try await chain.run(url, metadata: metadata, route: &route) {
+            case .done(let result): return result
+            case .redirect(let next, let carried):
                 visited.append(next)
                 guard route.count <= limits.maxRedirects, !visited.dropLast().contains(next) else {
                     throw .redirectLoop(visited)
                 }
-                logger.info("plugin \(plugin.manifest.id) redirected job \(request.jobID) to \(next)")
-                url = next
-                continue
+                logger.info("plugin \(route.last ?? "?") redirected job \(request.jobID) to \(next)")
+                (url, metadata) = (next, carried)
             }
-            guard hop.status == BOSS_OK else {
-                throw .pluginFailed(
-                    pluginID: plugin.manifest.id, status: hop.status.rawValue, detail: hop.errorDetail,
-                    causes: hop.hostErrors)
-            }
-            guard request.dryRun || !sink.files.isEmpty else { throw .noFiles(pluginID: plugin.manifest.id) }
-            return ExtractionResult(
-                files: sink.files, directory: "", metadata: metadata, pluginID: plugin.manifest.id,
-                route: route,
-                planned: hop.planned)
         }
     }
 }

@@ -8,25 +8,25 @@ extension HostServiceTable {
             let suggested = name.map { String(cString: $0) }
             let (status, file) = context.beginFile(
                 suggestedName: suggested, expectedSize: expectedSize < 0 ? nil : expectedSize)
-            out.pointee = file?.pointer
+            out.pointee = file.flatMap { PluginHandles.pointer($0.handle) }
             return status
         }
         table.file_write = { handle, bytes, length in
-            guard let file = OpenSinkFile.from(handle), let context = file.context else {
-                return BOSS_ERR_INVALID_ARGUMENT
-            }
+            guard let file = PluginHandles.file(handle, for: "file_write", closing: false),
+                let context = file.context
+            else { return BOSS_ERR_INVALID_ARGUMENT }
             guard length > 0 else { return BOSS_OK }
             guard let bytes else { return BOSS_ERR_INVALID_ARGUMENT }
             return context.write(file, UnsafeRawBufferPointer(start: bytes, count: length))
         }
         table.file_end = { handle in
-            guard let file = OpenSinkFile.from(handle), let context = file.context else {
-                return BOSS_ERR_INVALID_ARGUMENT
-            }
+            guard let file = PluginHandles.file(handle, for: "file_end", closing: true),
+                let context = file.context
+            else { return BOSS_ERR_INVALID_ARGUMENT }
             return context.end(file)
         }
         table.file_abort = { handle in
-            guard let file = OpenSinkFile.from(handle) else { return }
+            guard let file = PluginHandles.file(handle, for: "file_abort", closing: true) else { return }
             file.context?.abort(file)
         }
         table.fetch_to_file = { job, url, headers, name in

@@ -13,12 +13,15 @@ extension JobContext {
         do {
             let file =
                 isDryRun ? nil : try sink.begin(suggestedName: suggestedName, expectedSize: expectedSize)
-            let open = OpenSinkFile(
-                file: file, expectedSize: UInt64(max(expectedSize ?? 0, 0)), context: self)
+            let open = PluginHandles.files.insert { handle in
+                OpenSinkFile(
+                    handle: handle, file: file, expectedSize: UInt64(max(expectedSize ?? 0, 0)), context: self
+                )
+            }
             if isDryRun {
                 state.withLock { $0.planned.append(PlannedDownload(url: "", suggestedName: suggestedName)) }
             }
-            state.withLock { $0.openFiles[ObjectIdentifier(open)] = open }
+            state.withLock { $0.openFiles[open.handle] = open }
             return (BOSS_OK, open)
         } catch {
             logIfRejected(error)
@@ -31,7 +34,8 @@ extension JobContext {
         do {
             try open.file?.write(bytes)
         } catch {
-            state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+            // The sink deleted the partial file: the handle is finished (host.h), later uses are refused.
+            forget(open)
             logIfRejected(error)
             return record(boss_status(error), "\(error)")
         }
@@ -40,8 +44,9 @@ extension JobContext {
         return BOSS_OK
     }
 
+    /// Ends the file and frees its handle (a no-op when the plugin's call already freed it).
     func end(_ open: OpenSinkFile) -> boss_status {
-        state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+        forget(open)
         do {
             let stored = try open.file?.finish()
             let size = UInt64(stored?.size ?? 0)
@@ -53,13 +58,16 @@ extension JobContext {
         }
     }
 
+    /// Aborts the file and frees its handle (a no-op when the plugin's call already freed it).
     func abort(_ open: OpenSinkFile) {
-        state.withLock { _ = $0.openFiles.removeValue(forKey: ObjectIdentifier(open)) }
+        forget(open)
         open.file?.abort()
     }
 
-    /// Called when extract returned: files the plugin neither ended nor aborted are aborted.
+    /// Called when extract returned: files the plugin neither ended nor aborted are aborted, and the
+    /// job's handle is closed (a plugin that kept it gets BOSS_ERR_INVALID_ARGUMENT from then on).
     func abortOpenFiles() {
+        PluginHandles.jobs.remove(handle)
         let leftovers = state.withLock { state in
             defer { state.openFiles.removeAll() }
             return Array(state.openFiles.values)
@@ -68,7 +76,15 @@ extension JobContext {
             logger.warning(
                 "plugin left \(leftovers.count) file(s) open; aborted", metadata: ["job": "\(jobID)"])
         }
-        for open in leftovers { open.file?.abort() }
+        for open in leftovers {
+            PluginHandles.files.remove(open.handle)
+            open.file?.abort()
+        }
+    }
+
+    private func forget(_ open: OpenSinkFile) {
+        state.withLock { _ = $0.openFiles.removeValue(forKey: open.handle) }
+        PluginHandles.files.remove(open.handle)
     }
 
     /// A file the sink refuses for its size or content is a security event for the operator: a site or

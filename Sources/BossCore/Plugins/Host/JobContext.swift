@@ -20,6 +20,7 @@ final class JobContext: Sendable {
     let workDirectory: String
     nonisolated(unsafe) let workDirectoryCString: UnsafePointer<CChar>  // immutable, freed in deinit
     let state = Mutex(State())
+    private let handleStorage = Atomic<UInt64>(0)
 
     struct State {
         var metadata = MediaMetadata()
@@ -27,7 +28,7 @@ final class JobContext: Sendable {
         var redirectURL: String?
         var planned: [PlannedDownload] = []
         var hostErrors: [String] = []
-        var openFiles: [ObjectIdentifier: OpenSinkFile] = [:]
+        var openFiles: [UInt64: OpenSinkFile] = [:]
         var filesBegun = 0
         var bytesOfEndedFiles: UInt64 = 0
         /// Addresses of strdup'ed strings handed to the plugin, freed with the context.
@@ -50,6 +51,7 @@ final class JobContext: Sendable {
         self.workDirectory = workDirectory
         self.logger = logger
         workDirectoryCString = UnsafePointer(strdup(workDirectory)!)
+        handleStorage.store(PluginHandles.jobs.add(self), ordering: .releasing)
     }
 
     deinit {
@@ -58,13 +60,14 @@ final class JobContext: Sendable {
         for address in addresses { free(UnsafeMutableRawPointer(bitPattern: address)) }
     }
 
-    /// The `boss_job*` handed to the plugin; valid while the caller keeps this context alive.
-    var pointer: OpaquePointer { OpaquePointer(Unmanaged.passUnretained(self).toOpaque()) }
+    /// The job's handle in `PluginHandles.jobs`, until `abortOpenFiles()` closes it.
+    var handle: UInt64 { handleStorage.load(ordering: .acquiring) }
 
-    static func from(_ job: OpaquePointer?) -> JobContext? {
-        guard let job else { return nil }
-        return Unmanaged<JobContext>.fromOpaque(UnsafeRawPointer(job)).takeUnretainedValue()
-    }
+    /// The `boss_job*` handed to the plugin: a handle, not a pointer (see `PluginHandles`).
+    var pointer: OpaquePointer { PluginHandles.pointer(handle)! }
+
+    /// The job behind a `boss_job*` a plugin passed; nil (and a log line) for a closed or forged one.
+    static func from(_ job: OpaquePointer?) -> JobContext? { PluginHandles.job(job, for: "a job service") }
 
     func reportProgress(done: UInt64, total: UInt64) {
         let base = state.withLock { $0.bytesOfEndedFiles }

@@ -1,25 +1,23 @@
 import PluginABI
 import Synchronization
 
-/// What a plugin holds as `boss_file*`: one sink file of a job. In a dry run there is no sink file;
-/// bytes are counted and dropped. Owned by the job context until ended or aborted.
+/// One sink file of a job, as a plugin holds it through its handle (see `PluginHandles`). In a dry run
+/// there is no sink file; bytes are counted and dropped. Owned by the job context until ended or aborted.
 final class OpenSinkFile: Sendable {
+    let handle: UInt64
     let file: SinkFile?
     let expectedSize: UInt64
     let bytesWritten = Atomic<UInt64>(0)
+    /// The job's `boss_job` handle: a file handle is only valid in calls for its own job.
+    let jobHandle: UInt
     /// Weak: the context owns its open files, not the other way round.
     weak let context: JobContext?
 
-    init(file: SinkFile?, expectedSize: UInt64, context: JobContext) {
+    init(handle: UInt64, file: SinkFile?, expectedSize: UInt64, context: JobContext) {
+        self.handle = handle
         self.file = file
         self.expectedSize = expectedSize
         self.context = context
-    }
-
-    var pointer: OpaquePointer { OpaquePointer(Unmanaged.passUnretained(self).toOpaque()) }
-
-    static func from(_ handle: OpaquePointer?) -> OpenSinkFile? {
-        guard let handle else { return nil }
-        return Unmanaged<OpenSinkFile>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
+        jobHandle = UInt(context.handle)
     }
 }

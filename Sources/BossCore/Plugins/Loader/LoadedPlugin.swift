@@ -23,6 +23,7 @@ public final class LoadedPlugin: @unchecked Sendable {
     private let binding: PluginHostBinding
     private let serial = Mutex(())
     private let lifecycle = Mutex(Lifecycle())
+    private let lastHealth = Mutex<String?>(nil)
 
     private struct Lifecycle {
         var active = 0
@@ -49,35 +50,49 @@ public final class LoadedPlugin: @unchecked Sendable {
 
     /// Calls the plugin's `extract` on the calling thread (a dedicated job thread).
     public func extract(job: OpaquePointer, url: String) -> boss_status {
-        let admitted = lifecycle.withLock { state in
-            guard !state.destroyed else { return false }
-            state.active += 1
-            return true
+        guard enter(evenIfRetired: true), let extract = descriptor.pointee.extract else {
+            return BOSS_ERR_UNSUPPORTED_URL
         }
-        guard admitted, let extract = descriptor.pointee.extract else { return BOSS_ERR_UNSUPPORTED_URL }
         defer { leave() }
-        if manifest.isThreadSafe { return extract(instance, job, url) }
-        return serial.withLock { _ in extract(instance, job, url) }
+        return PluginCall.$current.withValue(PluginCall(pluginID: manifest.id, job: UInt(bitPattern: job))) {
+            if manifest.isThreadSafe { return extract(instance, job, url) }
+            return serial.withLock { _ in extract(instance, job, url) }
+        }
     }
 
-    /// The plugin's own health report: nil when healthy or when it has no `health` function.
+    /// The plugin's own health report: nil when healthy, retired, or without a `health` function. It
+    /// counts as a call like `extract` (destroy waits for it); a plugin that is not thread-safe is not
+    /// called while it runs another call: its last report is returned instead of waiting for a download.
     public var health: String? {
-        guard let health = descriptor.pointee.health, !isRetired, let text = health(instance) else {
-            return nil
-        }
-        return String(cString: text)
+        guard let health = descriptor.pointee.health, enter(evenIfRetired: false) else { return nil }
+        defer { leave() }
+        let report = { [instance] in health(instance).map { String(cString: $0) } }
+        let fresh: String?? =
+            manifest.isThreadSafe ? .some(report()) : serial.withLockIfAvailable { _ in report() }
+        guard let fresh else { return lastHealth.withLock { $0 } }  // busy: the last report
+        lastHealth.withLock { $0 = fresh }
+        return fresh
     }
 
     /// Whether the plugin was replaced or removed.
     public var isRetired: Bool { lifecycle.withLock { $0.retired } }
 
-    /// Takes no new jobs; destroys the instance once no `extract` runs.
+    /// Takes no new jobs; destroys the instance once no `extract` or `health` call runs.
     func retire() {
         let destroyNow = lifecycle.withLock { state in
             state.retired = true
             return state.active == 0 && !state.destroyed ? Self.markDestroyed(&state) : false
         }
         if destroyNow { descriptor.pointee.destroy?(instance) }
+    }
+
+    /// Counts a call in, unless the instance is destroyed (or retired, unless `evenIfRetired`).
+    private func enter(evenIfRetired: Bool) -> Bool {
+        lifecycle.withLock { state in
+            guard !state.destroyed, evenIfRetired || !state.retired else { return false }
+            state.active += 1
+            return true
+        }
     }
 
     private func leave() {

@@ -2,21 +2,6 @@ import Foundation
 import PluginABI
 import Synchronization
 
-/// What identifies a file's content for rescans: a changed size, mtime or inode means a new file.
-struct FileIdentity: Equatable, Sendable {
-    var size: Int64
-    var modified: Int
-    var inode: UInt64
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        size = Int64(info.st_size)
-        modified = info.st_mtim.tv_sec * 1_000_000_000 + info.st_mtim.tv_nsec
-        inode = UInt64(info.st_ino)
-    }
-}
-
 /// A plugin library mapped into the process from a private copy, with its descriptor resolved.
 /// glibc hands back the already-loaded image for a path it has seen, and a file changed in place under
 /// a mapped image crashes the host: so every load is of a fresh copy, and nothing is ever dlclose'd.
@@ -27,20 +12,22 @@ struct PluginImage {
 
     private static let serial = Atomic<Int>(0)
 
-    static func load(_ sourcePath: String, cacheDirectory: String) throws(PluginLoadError) -> PluginImage {
+    static func load(_ sourcePath: String, cacheDirectory: String, policy: PluginFilePolicy)
+        throws(PluginLoadError) -> PluginImage
+    {
         let number = serial.add(1, ordering: .relaxed).newValue
         let base = ((sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
         let imagePath = cacheDirectory + "/\(base)-\(getpid())-\(number).so"
+        let source = try PluginSourceFile.read(sourcePath, policy: policy)
+        try ELFPreflight.check(source.bytes)
         do {
-            try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: sourcePath, toPath: imagePath)
+            try FileManager.default.createDirectory(
+                atPath: cacheDirectory, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw .copyFailed(reason: "\(error.localizedDescription)")
         }
-        do throws(PluginLoadError) { try ELFPreflight.check(imagePath) } catch {
-            try? FileManager.default.removeItem(atPath: imagePath)
-            throw error
-        }
+        try source.write(to: imagePath)
         guard let handle = dlopen(imagePath, RTLD_NOW | RTLD_LOCAL) else {
             try? FileManager.default.removeItem(atPath: imagePath)
             throw .notLoadable(reason: dlerror().map { String(cString: $0) } ?? "unknown dlopen error")

@@ -20,6 +20,8 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
     case createFailed(id: String)
     /// The private copy could not be made.
     case copyFailed(reason: String)
+    /// The file, its folder or the plugins folder is owned by another user or writable by others.
+    case insecure(path: String, reason: String)
 
     /// One line for the log and `boss-host plugins`.
     public var description: String {
@@ -35,6 +37,9 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
         case .duplicateID(let id, let path): "plugin id '\(id)' is already loaded from \(path)"
         case .createFailed(let id): "plugin '\(id)' failed to create its instance"
         case .copyFailed(let reason): "cannot make a private copy: \(reason)"
+        case .insecure(let path, let reason):
+            "refused: \(path) is \(reason); others could make the host run their code (fix with chown or"
+                + " chmod go-w, or set BOSS_PLUGINS_INSECURE=1 to load it anyway)"
         }
     }
 }

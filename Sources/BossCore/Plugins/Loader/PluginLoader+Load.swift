@@ -8,7 +8,8 @@ extension PluginLoader {
         into result: inout PluginScanResult
     ) {
         do throws(PluginLoadError) {
-            let image = try PluginImage.load(path, cacheDirectory: cacheDirectory)
+            try policy.checkFolder(directory)
+            let image = try PluginImage.load(path, cacheDirectory: cacheDirectory, policy: policy)
             let (manifest, patterns) = try PluginManifest.validate(image.descriptor)
             if let other = registry.plugin(id: manifest.id), other !== current {
                 throw .duplicateID(id: manifest.id, loadedFrom: other.sourcePath)

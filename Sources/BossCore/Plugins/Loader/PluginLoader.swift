@@ -23,20 +23,23 @@ public final class PluginLoader: Sendable {
     let hostProvider: any PluginHostProvider
     let registry: PluginRegistry
     let logger: Logger
+    let policy: PluginFilePolicy
     /// Files seen changing in the previous scan, with the identity they had then.
     let pending = Mutex<[String: FileIdentity]>([:])
+    private let scanning = Mutex(())
 
     /// Creates a loader; nothing is loaded until `loadAll()`.
     public init(
         directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider,
         registry: PluginRegistry,
-        logger: Logger
+        logger: Logger, policy: PluginFilePolicy = PluginFilePolicy()
     ) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         self.cacheDirectory = cacheDirectory
         self.hostProvider = hostProvider
         self.registry = registry
         self.logger = logger
+        self.policy = policy
     }
 
     /// The first scan: every file present is taken as complete.
@@ -45,7 +48,13 @@ public final class PluginLoader: Sendable {
     /// A later scan (the watcher's): loads new and changed files once they stopped changing.
     public func rescan() -> PluginScanResult { scan(waitForStableFiles: true) }
 
+    /// One scan at a time: the watcher's and an admin's `reload` would otherwise both load a new file
+    /// (one then refused as a duplicate of itself, or both registered).
     func scan(waitForStableFiles: Bool) -> PluginScanResult {
+        scanning.withLock { _ in scanUnlocked(waitForStableFiles: waitForStableFiles) }
+    }
+
+    private func scanUnlocked(waitForStableFiles: Bool) -> PluginScanResult {
         var result = PluginScanResult()
         let files = pluginFiles()
         for path in registry.knownPaths.subtracting(files.keys) {
@@ -76,9 +85,10 @@ public final class PluginLoader: Sendable {
     private func pluginFiles() -> [String: FileIdentity] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         var files: [String: FileIdentity] = [:]
+        let folder = FileIdentity.access(of: directory)
         for name in names where name.hasSuffix(".so") {
             let path = directory + "/" + name
-            if let identity = FileIdentity(path: path) { files[path] = identity }
+            if let identity = FileIdentity(path: path, pluginsFolder: folder) { files[path] = identity }
         }
         return files
     }

@@ -20,6 +20,8 @@ public struct PluginManifest: Sendable, Equatable {
     public var exampleURLs: [String]
     /// Whether extract may run concurrently on one instance.
     public var isThreadSafe: Bool
+    /// Whether the plugin is also tried, last, for URLs its patterns do not match.
+    public var isFallback = false
 }
 
 extension PluginManifest {
@@ -63,7 +65,8 @@ extension PluginManifest {
             description: try string(d.description, "description", max: 200, allowEmpty: true),
             abiVersion: d.abi_version,
             priority: d.priority, patterns: patterns, exampleURLs: examples,
-            isThreadSafe: d.flags & BOSS_PLUGIN_THREAD_SAFE != 0)
+            isThreadSafe: d.flags & BOSS_PLUGIN_THREAD_SAFE != 0,
+            isFallback: d.flags & BOSS_PLUGIN_FALLBACK != 0)
     }
 
     /// Compiles every pattern; the first that does not compile is the error.

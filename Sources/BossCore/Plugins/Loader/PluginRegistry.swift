@@ -17,6 +17,14 @@ public final class PluginRegistry: Sendable {
         return active.first { $0.claims(url) }
     }
 
+    /// Every active plugin to try for `url`, in order: those whose patterns match it by priority, then
+    /// the fallback plugins (`BOSS_PLUGIN_FALLBACK`) that do not match it.
+    public func candidates(_ url: String) -> [LoadedPlugin] {
+        let active = state.withLock { $0.active }
+        let claiming = active.filter { $0.claims(url) }
+        return claiming + active.filter { $0.manifest.isFallback && !$0.claims(url) }
+    }
+
     /// Active plugins in routing order.
     public var plugins: [LoadedPlugin] { state.withLock { $0.active } }
 

@@ -16,6 +16,9 @@ extern "C" {
 /* Bits of boss_plugin_descriptor.flags. */
 #define BOSS_PLUGIN_THREAD_SAFE (1u << 0) /* extract may run for several jobs at once on one instance;
                                            * without it the host serializes extract calls */
+#define BOSS_PLUGIN_FALLBACK (1u << 1)    /* also tried, after every plugin that claims a URL, for any http(s)
+                                           * URL (e.g. yt-dlp's generic page extractor); return
+                                           * BOSS_ERR_UNSUPPORTED_URL for what it cannot take */
 
 typedef struct boss_config_entry {
     const char *key;   /* lower-case, e.g. "api_url" for BOSS_PLUGIN_TWITTER_API_URL */
