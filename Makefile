@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 PLUGINS_DIR ?= plugins.d
-PLUGIN_PRODUCTS := DirectMediaExtractor TwitterExtractor RedditExtractor GalleryDLExtractor
+PLUGIN_PRODUCTS := DirectMediaExtractor TwitterExtractor RedditExtractor GalleryDLExtractor YtDlpExtractor
 SWIFT_SOURCES := Sources Plugins Tests Benchmarks Package.swift
 
 .PHONY: all deps build release plugins run test coverage lint line-check bench hooks clean fuzz

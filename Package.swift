@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
         .library(name: "GalleryDLExtractor", type: .dynamic, targets: ["GalleryDLExtractor"]),
+        .library(name: "YtDlpExtractor", type: .dynamic, targets: ["YtDlpExtractor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -115,6 +116,9 @@ let package = Package(
         .target(
             name: "GalleryDLExtractor", dependencies: ["PluginABI"],
             path: "Plugins/GalleryDLExtractor", linkerSettings: pluginLinkerSettings),
+        .target(
+            name: "YtDlpExtractor", dependencies: ["PluginABI"],
+            path: "Plugins/YtDlpExtractor", linkerSettings: pluginLinkerSettings),
         // `make bench`'s Discord row: reply latency of the real host against the fake Discord.
         .executableTarget(
             name: "DiscordReplyLatency", dependencies: ["TestSupport"], path: "Benchmarks/DiscordReplyLatency"

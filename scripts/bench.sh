@@ -5,6 +5,7 @@
 #   3. routing: 1,000 URLs across 20 plugins vs parsing the same URLs (boss-bench)
 #   4. hot-add and cancel latency (boss-bench)
 #   5. egress: gallery-dl of the 50 MB file through the host's egress proxy vs direct (boss-bench)
+#      and the yt-dlp plugin vs yt-dlp alone on a local ~50 MB stream (boss-bench)
 #   6. the fallback chain's unsupported verdict for a page without media (target under 3 s)
 #   7. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 #   8. start-up and memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
@@ -77,6 +78,13 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -O2 -I Sources/PluginABI/include \
 "$bench" cancel "$work/libbehaviour.so"
 # Children's network: gallery-dl through the host's egress proxy vs gallery-dl direct, same file.
 "$bench" egress "$url"
+# yt-dlp: the plugin (routed, confined, proxied, streamed into the sink) vs yt-dlp alone, on the same
+# local HLS stream of a real ~50 MB H.264 video (yt-dlp checks what it downloads from a manifest).
+ffmpeg -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=25 -t 27 -c:v libx264 -preset ultrafast \
+    -b:v 18M -maxrate 18M -bufsize 2M -pix_fmt yuv420p "$work/www/stream.mp4"
+printf '#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:27\n#EXTINF:27.0,\nstream.mp4\n#EXT-X-ENDLIST\n' \
+    >"$work/www/stream.m3u8"
+"$bench" ytdlp "$PWD/plugins.d/libYtDlpExtractor.so" "http://127.0.0.1:$port/stream.m3u8"
 # The fallback chain's "not supported": a page without media (the server's folder listing, no
 # extension) goes through the probe, gallery-dl and yt-dlp's generic extractor; whole command, best of 3.
 verdict() { rm -rf "$work/data"; BOSS_DATA_DIR="$work/data" "$host" fetch "http://127.0.0.1:$port/" || true; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Boss-Bot needs on Debian/Ubuntu, and only what is missing: apt packages for libcurl,
 # libwebsockets, SQLite, ffmpeg, python3 (gallery-dl, scripts/coverage.sh, the tests' TLS proxy), openssl
-# (test certificates), chromium (the dashboard screenshot test); gallery-dl from PyPI.
+# (test certificates), chromium (the dashboard screenshot test); gallery-dl and yt-dlp from PyPI.
 # `--bench` also installs discord.py, `make bench`'s reference bot (the tests never need it).
 # Safe to run again (it then does nothing).
 set -euo pipefail
@@ -29,6 +29,12 @@ if ! command -v gallery-dl >/dev/null 2>&1; then
     echo "install-deps: installing gallery-dl"
     python3 -m pip install --quiet gallery-dl 2>/dev/null \
         || python3 -m pip install --quiet --break-system-packages gallery-dl
+fi
+
+if ! command -v yt-dlp >/dev/null 2>&1; then
+    echo "install-deps: installing yt-dlp"
+    python3 -m pip install --quiet yt-dlp 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages yt-dlp
 fi
 
 if [ "${1:-}" = "--bench" ] && ! python3 -c 'import discord' >/dev/null 2>&1; then

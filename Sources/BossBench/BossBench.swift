@@ -13,10 +13,11 @@ enum BossBench {
         case (3, "hotadd"): try await LatencyBenchmarks.hotAdd(plugin: arguments[2])
         case (3, "cancel"): try await LatencyBenchmarks.cancellation(behaviourPlugin: arguments[2])
         case (3, "egress"): try EgressBenchmark.run(url: arguments[2], megabytes: 50 * 1.048576)
+        case (4, "ytdlp"): try await YtDlpBenchmark.run(plugin: arguments[2], url: arguments[3])
         default:
             FileHandle.standardError.write(
                 Data(
-                    "usage: boss-bench routing PLUGINS_DIR COUNT | hotadd PLUGIN.so | cancel BEHAVIOUR.so | egress URL\n"
+                    "usage: boss-bench routing PLUGINS_DIR COUNT | hotadd PLUGIN.so | cancel BEHAVIOUR.so | egress URL | ytdlp PLUGIN.so URL\n"
                         .utf8))
             exit(2)
         }

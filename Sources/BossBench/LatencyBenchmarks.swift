@@ -45,17 +45,9 @@ enum LatencyBenchmarks {
 
     /// A plugin blocked until it sees cancellation: time from `cancel()` to `extract` returning.
     static func cancellation(behaviourPlugin: String) async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-cancel-\(getpid())")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/plugins", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: behaviourPlugin, toPath: root + "/plugins/libbehaviour.so")
-        let environment = HostEnvironment(values: [
-            "BOSS_PLUGINS_DIR": root + "/plugins", "BOSS_DATA_DIR": root + "/data",
-        ])
-        let runtime = try HostRuntime(
-            settings: try HostSettings(environment: environment), logger: quietLogger)
-        _ = runtime.loader.loadAll()
+        let bench = try BenchRuntime(plugin: behaviourPlugin, name: "behaviour")
+        defer { bench.remove() }
+        let runtime = bench.runtime
         var samples: [Double] = []
         for round in 0..<5 {
             let control = JobControl()

@@ -18,7 +18,7 @@ public enum ProcessGroup {
         }
     }
 
-    /// The pid a stand-in tool wrote into `file` (`echo $$ > FILE`), once it has.
+    /// The pid a stand-in tool wrote into `file` (`echo $$ > FILE`: its group's leader), once it has.
     public static func pid(recordedIn file: String) async throws -> pid_t {
         _ = await eventually { FileManager.default.fileExists(atPath: file) }
         let text = try String(contentsOfFile: file, encoding: .utf8)

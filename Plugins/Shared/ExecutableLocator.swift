@@ -1,0 +1,22 @@
+import Foundation
+
+/// Finds an executable the way a shell would: a name with a slash is a path, anything else is
+/// looked up in the directories of PATH. (Shared as source, symlinked into each plugin that runs a tool.)
+enum ExecutableLocator {
+    static func find(_ command: String) -> String? {
+        if command.contains("/") { return isExecutable(command) ? command : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for directory in path.split(separator: ":") where !directory.isEmpty {
+            let candidate = "\(directory)/\(command)"
+            if isExecutable(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    private static func isExecutable(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
+    }
+}
