@@ -9,9 +9,15 @@ enum YtDlpCommand {
     /// Where downloads go, inside the work folder (the child's working directory).
     static let downloads = "files"
 
+    /// yt-dlp's extractors for a link the fallback chain handed over (none of this plugin's patterns
+    /// matching it): the generic one, HTML5 `<video>`/`<audio>` elements and the players of the claimed
+    /// sites embedded in a page. Matching every site extractor instead takes seconds before "unsupported".
+    static let fallbackExtractors = "generic,html5,youtube,vimeo,dailymotion,streamable"
+
     static func arguments(binary: String, config: String, format: YtDlpFormat, dryRun: Bool, url: String)
         -> [String]
     {
+        let generic = YtDlpURL.claims(url) ? [] : ["--use-extractors", fallbackExtractors]
         let common = [
             binary, "--ignore-config", "--config-locations", config, "--no-playlist",
             "--playlist-items", "1:\(playlistItems)", "--match-filters", "!is_live",
@@ -19,7 +25,7 @@ enum YtDlpCommand {
             "--socket-timeout", "30", "--retries", "1", "--fragment-retries", "3", "--no-cache-dir",
             "--no-mtime",
         ]
-        return common + format.arguments + (dryRun ? planning : downloading) + ["--", url]
+        return common + generic + format.arguments + (dryRun ? planning : downloading) + ["--", url]
     }
 
     /// A dry run lists the media URLs the chosen format would fetch, one JSON string per video.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The links this plugin claims, by explicit patterns (never a catch-all): video and audio pages of the
 /// sites yt-dlp handles best, and streaming manifests. Twitter/X and Reddit stay with their own plugins.
 enum YtDlpURL {
@@ -50,4 +52,15 @@ enum YtDlpURL {
         "https://www.instagram.com/reel/C1a2B3c4D5e/", "https://clips.twitch.tv/SomeClipSlug",
         "https://vimeo.com/76979871", "https://soundcloud.com/artist/track-name",
     ]
+
+    /// Whether one of `patterns` matches `url`, as the host's router decides it (POSIX ERE, case-
+    /// insensitive). False means the chain handed the link over as its fallback.
+    static func claims(_ url: String) -> Bool {
+        patterns.contains { pattern in
+            var regex = regex_t()
+            guard regcomp(&regex, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0 else { return false }
+            defer { regfree(&regex) }
+            return regexec(&regex, url, 0, nil, 0) == 0
+        }
+    }
 }

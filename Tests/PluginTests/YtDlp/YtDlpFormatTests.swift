@@ -9,7 +9,11 @@ import Testing
 @Suite("yt-dlp plugin: the arguments chosen for the job's options")
 struct YtDlpFormatTests {
     /// Runs a stand-in that records its argv and says the URL is unsupported; returns that argv.
-    func argv(_ options: JobOptions) async throws -> (argv: [String], config: String) {
+    func argv(_ options: JobOptions, url: String = "https://www.youtube.com/watch?v=dQw4w9WgXcQ") async throws
+        -> (
+            argv: [String], config: String
+        )
+    {
         let harness = try await ExtractionHarness.with(product: "YtDlpExtractor")
         let fake = try YtDlpSupport.standIn(
             harness,
@@ -17,8 +21,7 @@ struct YtDlpFormatTests {
                 + "echo 'ERROR: Unsupported URL: x' >&2\nexit 1\n")
         let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
         await #expect(throws: ExtractionError.self) {
-            try await YtDlpSupport.extract(
-                runtime, "https://www.youtube.com/watch?v=dQw4w9WgXcQ", options: options)
+            try await YtDlpSupport.extract(runtime, url, options: options)
         }
         let argv = try YtDlpSupport.argv(harness)
         let config = try String(contentsOfFile: harness.root + "/config.txt", encoding: .utf8)
@@ -78,5 +81,16 @@ struct YtDlpFormatTests {
                 && YtDlpSupport.value(of: "--match-filters", in: argv) == "!is_live")
         #expect(YtDlpSupport.value(of: "-f", in: argv) == "bv*+ba/b")
         #expect(argv.suffix(2) == ["--", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"])
+    }
+
+    @Test(
+        "as the chain's fallback (a link none of its patterns claims), only yt-dlp's generic extractor runs")
+    func fallbackUsesGenericOnly() async throws {
+        let page = try await argv(JobOptions(), url: "http://127.0.0.1:9/articles/page.html")
+        #expect(
+            YtDlpSupport.value(of: "--use-extractors", in: page.argv)
+                == "generic,html5,youtube,vimeo,dailymotion,streamable")
+        let claimed = try await argv(JobOptions())
+        #expect(!claimed.argv.contains("--use-extractors"))
     }
 }
