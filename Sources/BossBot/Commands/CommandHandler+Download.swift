@@ -46,7 +46,8 @@ extension CommandHandler {
             ? ""
             : "\n(ignored: \(rejected.prefix(3).map { Markdown.code(String($0.prefix(60))) }.joined(separator: ", ")))"
         for (index, link) in links.prefix(granted).enumerated() {
-            let text = "⏳ Queued <\(link.url)>" + (index == 0 ? skipped : "")
+            let shown = DiscordJobContext.shown(link.url, spoiler: link.isSpoiler)
+            let text = "⏳ Queued \(shown)" + (index == 0 ? skipped : "")
             let target =
                 index == 0 ? try await responder.first(text) : try await responder.another(text, index: index)
             let context = DiscordJobContext(
@@ -56,10 +57,10 @@ extension CommandHandler {
                 _ = try await queue.enqueue(
                     url: link.url, requester: invocation.user.rawValue, context: context.encoded)
             } catch {
-                try await replies.edit(target, "❌ \(error.userMessage)\n<\(link.url)>")
+                try await replies.edit(target, "❌ \(error.userMessage)\n\(shown)")
             }
         }
-        let held = links.dropFirst(granted).map { $0.isSpoiler ? "||<\($0.url)>||" : "<\($0.url)>" }
+        let held = links.dropFirst(granted).map { DiscordJobContext.shown($0.url, spoiler: $0.isSpoiler) }
         guard !held.isEmpty else { return }
         _ = try await responder.another(
             "⏱️ Not queued: \(held.joined(separator: " ")): \(rate). "

@@ -33,7 +33,7 @@ public struct DiscordJobExecutor: JobExecutor {
             return .failed(category: .internal, message: "The job's reply target was lost.")
         }
         defer { runtime.dataDirectory.removeJobDirectory(job.id, quota: runtime.quota) }
-        let reporter = Task { await reportProgress(job, context.target, control: control) }
+        let reporter = Task { await reportProgress(job, context, control: control) }
         let result: ExtractionResult
         do {
             result = try await runtime.runner.extract(
@@ -41,7 +41,7 @@ public struct DiscordJobExecutor: JobExecutor {
             await Self.stop(reporter)
         } catch {
             await Self.stop(reporter)
-            return await fail(job, context.target, error)
+            return await fail(job, context, error)
         }
         do {
             return try await deliver(result, job: job, context: context, control: control)
@@ -60,10 +60,11 @@ public struct DiscordJobExecutor: JobExecutor {
     }
 
     /// Edits the reply at most once per `progressInterval`, only when the figures changed.
-    private func reportProgress(_ job: Job, _ target: ReplyTarget, control: JobControl) async {
+    private func reportProgress(_ job: Job, _ context: DiscordJobContext, control: JobControl) async {
+        let target = context.target
         var last = JobProgress()
         var lastAt = ContinuousClock.now
-        try? await replies.edit(target, "⬇️ #\(job.id) starting…\n<\(job.url)>")
+        try? await replies.edit(target, "⬇️ #\(job.id) starting…\n\(context.shown(job.url))")
         while !Task.isCancelled {
             try? await Task.sleep(for: progressInterval)
             guard !Task.isCancelled else { return }
@@ -74,26 +75,29 @@ public struct DiscordJobExecutor: JobExecutor {
             let speed = Double(progress.done &- last.done) / max(seconds, 0.001)
             try? await replies.edit(
                 target,
-                ProgressText.line(job: job.id, progress: progress, bytesPerSecond: speed, url: job.url))
+                ProgressText.line(
+                    job: job.id, progress: progress, bytesPerSecond: speed, link: context.shown(job.url)))
             (last, lastAt) = (progress, now)
         }
     }
 
-    private func fail(_ job: Job, _ target: ReplyTarget, _ error: any Error) async -> JobOutcome {
+    private func fail(_ job: Job, _ context: DiscordJobContext, _ error: any Error) async -> JobOutcome {
+        let target = context.target
         guard let extraction = error as? ExtractionError else {
             runtime.logger.error("job \(job.id) failed: \(error)")
             try? await replies.edit(target, "❌ #\(job.id) Something went wrong on the bot's side.")
             return .failed(category: .internal, message: "\(error)")
         }
         if case .cancelled = extraction {
-            try? await replies.edit(target, "🚫 #\(job.id) Cancelled.\n<\(job.url)>")
+            try? await replies.edit(target, "🚫 #\(job.id) Cancelled.\n\(context.shown(job.url))")
             return .cancelled
         }
         runtime.logger.warning("job \(job.id) failed: \(extraction)", metadata: ["url": "\(job.url)"])
         let advice = extraction.advice.map { " " + $0 } ?? ""
         // A plugin's detail may quote the site (escaped like all outside text) or its own credentials.
         let detail = SecretRedactor(environment: runtime.settings.environment).redact(extraction.userMessage)
-        try? await replies.edit(target, "❌ #\(job.id) \(Markdown.escape(detail))\(advice)\n<\(job.url)>")
+        try? await replies.edit(
+            target, "❌ #\(job.id) \(Markdown.escape(detail))\(advice)\n\(context.shown(job.url))")
         return .failed(category: extraction.category, message: detail)
     }
 
@@ -107,7 +111,7 @@ public struct DiscordJobExecutor: JobExecutor {
     private func tell(_ job: Job, _ text: String) async {
         guard let context = DiscordJobContext.decode(job.context) else { return }
         do {
-            try await replies.edit(context.target, "\(text)\n<\(job.url)>")
+            try await replies.edit(context.target, "\(text)\n\(context.shown(job.url))")
         } catch {
             runtime.logger.error("job \(job.id): could not edit its reply: \(error)")
         }

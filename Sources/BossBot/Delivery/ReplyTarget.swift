@@ -35,6 +35,15 @@ public struct DiscordJobContext: JobContextPayload, Sendable, Equatable {
         self.options = options
     }
 
+    /// How the job's link shows in its reply: suppressed (`<...>`, no embed), and behind spoiler bars
+    /// when the user posted it so.
+    public func shown(_ url: String) -> String { Self.shown(url, spoiler: spoiler) }
+
+    /// `<url>`, or `||<url>||` for a spoilered link.
+    public static func shown(_ url: String, spoiler: Bool) -> String {
+        spoiler ? "||\(Markdown.link(url))||" : Markdown.link(url)
+    }
+
     /// The options plugins see: the requester's, with this channel's upload limit as `max_bytes`.
     public var jobOptions: JobOptions {
         var options = self.options ?? JobOptions()

@@ -27,10 +27,10 @@ struct DeliveryPlanningTests {
     func progressLine() {
         let line = ProgressText.line(
             job: JobID(rawValue: 12), progress: JobProgress(done: 3 * 1_048_576, total: 5 * 1_048_576),
-            bytesPerSecond: 1.5 * 1_048_576, url: "https://a.example/x")
+            bytesPerSecond: 1.5 * 1_048_576, link: "<https://a.example/x>")
         #expect(line.contains("#12 `[██████░░░░]` 60% · 3.0 MB / 5.0 MB · 1.5 MB/s"))
         let unknown = ProgressText.line(
-            job: JobID(rawValue: 1), progress: JobProgress(done: 1_048_576), bytesPerSecond: 0, url: "u")
+            job: JobID(rawValue: 1), progress: JobProgress(done: 1_048_576), bytesPerSecond: 0, link: "<u>")
         #expect(unknown.contains("1.0 MB · 0.0 MB/s"))
     }
 
