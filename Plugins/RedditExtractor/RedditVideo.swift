@@ -14,7 +14,8 @@ struct RedditVideo {
         }
         // A dry run only records what would be fetched: the video stands for the merged file.
         if host.isDryRun { return host.fetchToFile(videoURL, name: name) }
-        guard let ffmpeg = FFmpeg.locate(configured: host.config("ffmpeg")) else {
+        // The configured binary (key `ffmpeg`: a path, or a name on PATH), else `ffmpeg` on PATH.
+        guard let ffmpeg = ExecutableLocator.find(host.config("ffmpeg") ?? "ffmpeg") else {
             host.log(BOSS_LOG_WARNING, "ffmpeg is not available: \(videoURL) is downloaded without audio")
             host.setMetadata(
                 "note", "The video is sent without sound: the bot's host cannot merge the audio.")
@@ -64,21 +65,6 @@ struct RedditVideo {
         let names = last.hasSuffix(".mp4") ? ["DASH_AUDIO_128.mp4", "DASH_audio.mp4"] : ["audio"]
         return names.map { folder + $0 }.first {
             host.head($0).status == BOSS_OK
-        }
-    }
-}
-
-/// Finding ffmpeg (the host runs it: `HostProcess`).
-enum FFmpeg {
-    /// The configured binary (plugin key `ffmpeg`; not executable counts as absent), else the first
-    /// `ffmpeg` on PATH.
-    static func locate(configured: String?) -> String? {
-        if let configured {
-            return FileManager.default.isExecutableFile(atPath: configured) ? configured : nil
-        }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/ffmpeg" }.first {
-            FileManager.default.isExecutableFile(atPath: $0)
         }
     }
 }

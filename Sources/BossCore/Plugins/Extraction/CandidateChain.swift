@@ -84,8 +84,7 @@ struct CandidateChain {
         -> ExtractionResult?
     {
         let probe = MediaProbe(
-            http: runner.network.client(for: MediaProbe.id), sink: sink, control: control,
-            logger: runner.logger)
+            http: runner.network.client(for: MediaProbe.id), sink: sink, control: control)
         // A blocking transfer: never on the cooperative pool.
         let dryRun = request.dryRun
         switch await DedicatedThread.run(name: "media-probe", { probe.run(url, dryRun: dryRun) }) {

@@ -1,6 +1,5 @@
 import BossNet
 import Foundation
-import Logging
 import PluginABI
 
 /// The host's own step in a URL's chain, between the site plugins and the catch-alls, for links whose
@@ -13,7 +12,6 @@ struct MediaProbe {
     let http: HTTPClient
     let sink: MediaSink
     let control: JobControl
-    let logger: Logger
 
     /// How the probe ended.
     enum Outcome {

@@ -1,4 +1,5 @@
 import BossNet
+import BossProcess
 
 /// The rules every child process of a plugin call runs under: where its network goes, which tools it
 /// finds, how large a file it may write, and how many bytes it may move.
@@ -20,7 +21,7 @@ public struct ChildConfinement: Sendable {
     /// budget of every file a job may deliver plus 64 MiB for pages and API answers.
     public init(proxy: EgressProxy?, searchPath: String?, limits: ExtractionLimits) {
         self.proxy = proxy
-        self.searchPath = searchPath ?? "/usr/local/bin:/usr/bin:/bin"
+        self.searchPath = searchPath ?? ChildEnvironment.defaultPath
         fileSizeLimit = UInt64(limits.maxFileBytes) + Self.fileSizeHeadroom
         byteBudget = limits.maxFileBytes * Int64(limits.maxFiles) + (64 << 20)
     }
