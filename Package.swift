@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "boss-bench", targets: ["BossBench"]),
         .executable(name: "boss-bench-discord", targets: ["DiscordReplyLatency"]),
         .executable(name: "boss-bench-startup", targets: ["DiscordStartup"]),
+        .executable(name: "boss-bench-floor", targets: ["LibraryFloor"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
@@ -126,6 +127,11 @@ let package = Package(
         // `make bench`'s start-up and idle-memory rows: the real host and a discord.py bot on the fake Discord.
         .executableTarget(
             name: "DiscordStartup", dependencies: ["TestSupport"], path: "Benchmarks/DiscordStartup"),
+        // The idle row's floor: the libraries the design requires, loaded and set up, doing nothing else.
+        .executableTarget(
+            name: "LibraryFloor",
+            dependencies: ["CCurl", "CWebSockets", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/LibraryFloor"),
         .target(
             name: "TestSupport",
             dependencies: [
