@@ -1,23 +1,39 @@
 import CWebSockets
 import Foundation
 
-/// The one lws callback. It captures nothing (C calling convention) and finds its loop through the
-/// context's user pointer: one context serves one connection.
-func webSocketCallback(
-    _ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
-    _ input: UnsafeMutableRawPointer?, _ length: Int
-) -> Int32 {
-    guard let wsi, let loopPointer = lws_context_user(lws_get_context(wsi)) else { return 0 }
-    let loop = Unmanaged<WebSocketLoop>.fromOpaque(loopPointer).takeUnretainedValue()
-    return loop.handle(wsi, reason, input.map { UnsafeRawBufferPointer(start: $0, count: length) })
-}
+/// A connection's state on the loop thread, where lws calls back: the connection, the message being
+/// reassembled, how it closed. Everything here runs on that thread alone (or, before the thread
+/// starts, on the thread that connects), hence unchecked `Sendable`; other threads reach the loop
+/// through the `WebSocketOutbox`.
+final class WebSocketCallbackHandler: @unchecked Sendable {
+    private let continuation: AsyncStream<WebSocketEvent>.Continuation
+    private let maxMessageBytes: Int
+    private let outbox: WebSocketOutbox
+    private var wsi: OpaquePointer?
+    private var incoming: [UInt8] = []
+    private var closure: WebSocketClosure?
+    /// `.closed` was reported: the service loop stops.
+    private(set) var isFinished = false
 
-extension WebSocketLoop {
-    fileprivate func handle(
+    init(
+        continuation: AsyncStream<WebSocketEvent>.Continuation, maxMessageBytes: Int, outbox: WebSocketOutbox
+    ) {
+        self.continuation = continuation
+        self.maxMessageBytes = maxMessageBytes
+        self.outbox = outbox
+    }
+
+    /// The connection attempt `boss_lws_connect` returned. False when it failed without reporting
+    /// (a failure it reported has already finished the connection).
+    func connecting(_ wsi: OpaquePointer?) -> Bool {
+        self.wsi = wsi
+        return wsi != nil || isFinished
+    }
+
+    /// Handles one lws callback; non-zero closes the connection.
+    func handle(
         _ wsi: OpaquePointer, _ reason: lws_callback_reasons, _ input: UnsafeRawBufferPointer?
-    )
-        -> Int32
-    {
+    ) -> Int32 {
         switch reason {
         case LWS_CALLBACK_CLIENT_ESTABLISHED:
             continuation.yield(.connected)
@@ -36,7 +52,7 @@ extension WebSocketLoop {
                 WebSocketClosure(
                     code: nil, reason: text.map { "connection failed: \($0)" } ?? "connection failed"))
         case LWS_CALLBACK_CLIENT_CLOSED:
-            let requested = shared.withLock { $0.closeRequest }
+            let requested = outbox.closeRequest
             finish(WebSocketClosure(code: requested?.code, reason: requested?.reason ?? "connection lost"))
         default:
             break
@@ -46,10 +62,9 @@ extension WebSocketLoop {
 
     /// Runs on the loop thread after another thread queued work.
     private func wake() {
-        let closing = shared.withLock { $0.closeRequest != nil }
         if let wsi {
             lws_callback_on_writable(wsi)
-        } else if closing {
+        } else if outbox.closeRequest != nil {
             finish(WebSocketClosure(code: nil, reason: "closed before the connection opened"))
         }
     }
@@ -69,11 +84,7 @@ extension WebSocketLoop {
 
     /// One `lws_write` per WRITEABLE callback, as lws requires; asks for another while work remains.
     private func writeNext(_ wsi: OpaquePointer) -> Int32 {
-        let (next, close, more) = shared.withLock { shared -> ([UInt8]?, (UInt16, String)?, Bool) in
-            if let close = shared.closeRequest { return (nil, close, false) }
-            guard !shared.outbox.isEmpty else { return (nil, nil, false) }
-            return (shared.outbox.removeFirst(), nil, !shared.outbox.isEmpty)
-        }
+        let (next, close, more) = outbox.next()
         if let (code, reason) = close {
             boss_lws_close_reason(wsi, code, reason)
             return -1
@@ -89,8 +100,17 @@ extension WebSocketLoop {
         return 0
     }
 
+    /// Reports the end once; the service loop then stops.
+    private func finish(_ closure: WebSocketClosure) {
+        guard !isFinished else { return }
+        isFinished = true
+        wsi = nil
+        continuation.yield(.closed(self.closure ?? closure))
+        continuation.finish()
+    }
+
     /// A close frame's payload: a big-endian code, then a UTF-8 reason.
-    static func peerClosure(_ input: UnsafeRawBufferPointer?) -> WebSocketClosure {
+    private static func peerClosure(_ input: UnsafeRawBufferPointer?) -> WebSocketClosure {
         guard let input, input.count >= 2 else { return WebSocketClosure(code: 1005, reason: "") }
         let code = UInt16(input[0]) << 8 | UInt16(input[1])
         return WebSocketClosure(code: code, reason: String(decoding: input.dropFirst(2), as: UTF8.self))

@@ -1,8 +1,9 @@
 import CCurl
 
-extension CurlEasy {
+/// A request's body on a curl handle: plain bytes, or multipart parts read from memory and disk.
+enum CurlRequestBody {
     /// Attaches the request's body (plain bytes or multipart) for the duration of `perform`.
-    static func withBody(_ request: HTTPRequest, _ curl: UnsafeMutableRawPointer, _ perform: () -> CURLcode)
+    static func attach(_ request: HTTPRequest, _ curl: UnsafeMutableRawPointer, _ perform: () -> CURLcode)
         -> CURLcode
     {
         if let parts = request.multipart { return withMultipart(parts, curl, perform) }

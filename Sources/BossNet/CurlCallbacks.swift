@@ -1,10 +1,11 @@
 import CCurl
 import Foundation
 
-extension CurlEasy {
+/// curl's header, body and progress callbacks, leading to a `CurlTransfer`.
+enum CurlCallbacks {
     /// Wires curl's header, body and progress callbacks to the transfer behind `context`. Each callback
     /// captures nothing: the context pointer is the only way back to Swift state.
-    static func installCallbacks(_ curl: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer) {
+    static func install(_ curl: UnsafeMutableRawPointer, context: UnsafeMutableRawPointer) {
         boss_curl_set_data_function(curl, CURLOPT_HEADERFUNCTION) { data, size, count, context in
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context!).takeUnretainedValue()
             let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
