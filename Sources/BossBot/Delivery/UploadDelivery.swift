@@ -3,7 +3,21 @@ import BossDiscord
 import BossNet
 import Foundation
 
-extension DiscordJobExecutor {
+/// Posts a finished job's files into its reply: batched as Discord accepts them, oversize videos
+/// re-encoded to fit (when allowed), other oversize files named in the message, never silently lost.
+struct UploadDelivery: Sendable {
+    private let runtime: HostRuntime
+    private let replies: ReplyClient
+    private let reencodeOversize: Bool
+    private let shrinker: VideoShrinker
+
+    init(runtime: HostRuntime, replies: ReplyClient, reencodeOversize: Bool, shrinker: VideoShrinker) {
+        self.runtime = runtime
+        self.replies = replies
+        self.reencodeOversize = reencodeOversize
+        self.shrinker = shrinker
+    }
+
     /// Posts the files. A 413 (or error 40005) means the channel's real limit is lower than assumed:
     /// the files are planned again under a lower limit, so they are re-encoded or named, never lost.
     func deliver(
@@ -27,7 +41,7 @@ extension DiscordJobExecutor {
     }
 
     /// Discord's upload limit without server boosts.
-    static let discordDefaultLimit: Int64 = 10 * 1_048_576
+    private static let discordDefaultLimit: Int64 = 10 * 1_048_576
 
     /// The first batch replaces the reply's text, further batches are new messages. Files over `limit`
     /// are re-encoded when they are videos (and allowed), else named in the message.
@@ -93,9 +107,7 @@ extension DiscordJobExecutor {
         let name = (file.name as NSString).deletingPathExtension + ".mp4"
         return UploadFile(name: name, path: path, size: size)
     }
-}
 
-extension DiscordJobExecutor {
     /// Why an upload failed, for the user.
     static func userText(_ error: any Error) -> String {
         if let rest = error as? DiscordRESTError, rest.isPayloadTooLarge {
