@@ -49,7 +49,8 @@ public struct MetricsServer: Service {
             return Self.response(
                 report.json, type: "application/json", status: report.isHealthy ? .ok : .serviceUnavailable)
         }
-        router.get("/") { _, _ in Self.response(DashboardPage.body, type: "text/html; charset=utf-8") }
+        let dashboard = DashboardPage.body  // put together once, before the first request
+        router.get("/") { _, _ in Self.response(dashboard, type: "text/html; charset=utf-8") }
         let logger = logger
         let app = Application(
             router: router, configuration: .init(address: .hostname(host, port: port)),

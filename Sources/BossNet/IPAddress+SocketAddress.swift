@@ -1,6 +1,7 @@
 import Glibc
 
-/// Conversions between addresses and C socket addresses, built on `bytes` and `init(bytes:)`.
+/// Conversions between addresses and C socket addresses, built only on the address's `bytes` and
+/// `init(bytes:)` (no state of its own).
 extension IPAddress {
     /// The address of an `AF_INET` or `AF_INET6` socket address; nil for other families.
     init?(socketAddress address: UnsafePointer<sockaddr>) {
@@ -14,9 +15,7 @@ extension IPAddress {
         default: return nil
         }
     }
-}
 
-extension IPAddress {
     /// Calls `body` with this address and `port` as a socket address.
     func withSocketAddress<T>(port: Int, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
         if bytes.count == 4 {
