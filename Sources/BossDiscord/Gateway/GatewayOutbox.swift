@@ -18,6 +18,7 @@ struct GatewayOutbox {
     /// Starts connecting to `url`; it becomes the current connection, with nothing planned for it yet.
     /// Nil when it cannot start (logged) or after `shutDown()`.
     mutating func open(url: String) -> WebSocketConnection? {
+        socket = nil
         planned = nil
         guard !shuttingDown else { return nil }
         do {
