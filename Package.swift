@@ -94,6 +94,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            // The dashboard's page, stylesheet and script: real files, compiled into the binary (no
+            // resource bundle to ship beside boss-host).
+            resources: [
+                .embedInCode("Dashboard/dashboard.html"), .embedInCode("Dashboard/dashboard.css"),
+                .embedInCode("Dashboard/dashboard.js"),
             ]),
         .executableTarget(
             name: "BossHost",
