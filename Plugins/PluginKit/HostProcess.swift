@@ -6,7 +6,8 @@ import PluginABI
 /// bounded by its deadline. With `network`, the tool reaches the network only through the host's
 /// egress proxy.
 public struct HostProcess {
-    private let job: JobHost
+    private let host: UnsafePointer<boss_host>
+    private let job: OpaquePointer
 
     /// What a run reported: the host's status, and the tool's exit code when it ran.
     public struct Report {
@@ -16,16 +17,18 @@ public struct HostProcess {
         public var exitCode: Int32
     }
 
-    /// The runner for `job`'s tools.
-    public init(job: JobHost) { self.job = job }
+    init(host: UnsafePointer<boss_host>, job: OpaquePointer) {
+        self.host = host
+        self.job = job
+    }
 
     /// Whether the host has `run_process` and `proxy_url` (ABI 1 hosts from before them do not).
-    public var isAvailable: Bool { job.plugin.provides(\.proxy_url) }
+    public var isAvailable: Bool { PluginHost(host).provides(\.proxy_url) }
 
     /// The egress proxy's URL with this job's credentials, for a tool's own proxy option.
     public func proxyURL() -> String? {
         guard isAvailable else { return nil }
-        return job.host.pointee.proxy_url(job.job).map { String(cString: $0) }
+        return host.pointee.proxy_url(job).map { String(cString: $0) }
     }
 
     /// Runs `arguments` (the first is the tool: a path, or a name found on the host's PATH). Output goes
@@ -55,9 +58,7 @@ public struct HostProcess {
                         }
                         request.tick_context = Unmanaged.passUnretained(ticker).toOpaque()
                     }
-                    return withExtendedLifetime(ticker) {
-                        job.host.pointee.run_process(job.job, &request, &result)
-                    }
+                    return withExtendedLifetime(ticker) { host.pointee.run_process(job, &request, &result) }
                 }
             }
         }

@@ -100,6 +100,9 @@ public struct JobHost {
         return response.status
     }
 
+    /// The runner of this job's tools (`run_process`), confined by the host.
+    public var process: HostProcess { HostProcess(host: host, job: job) }
+
     /// Streams the local file `path` into the sink as one media file named `name` (by default the
     /// file's own name); `size` when the caller knows it, else it is read from the file.
     public func stream(_ path: String, name: String? = nil, size: UInt64? = nil) -> boss_status {

@@ -24,7 +24,7 @@ public struct ToolJob {
     /// Checks that the host can run `tool` (its name for the user) as `binary` with network access;
     /// on a refusal the job's error detail says why.
     public static func prepare(_ job: JobHost, tool: String, binary: String) -> Result<ToolJob, Refusal> {
-        let process = HostProcess(job: job)
+        let process = job.process
         let refuse = { (status: boss_status, detail: String) in
             Result<ToolJob, Refusal>.failure(Refusal(status: job.fail(status, detail)))
         }

@@ -35,7 +35,7 @@ struct RedditVideo {
         if host.isCancelled { return BOSS_ERR_CANCELLED }
         // Run by the host: confined, cancelled with the job, at most two media tools at once. -n: never
         // overwrite; the probe reads at most 8 MB of each input.
-        let merge = HostProcess(job: host).run(
+        let merge = host.process.run(
             [
                 ffmpeg, "-v", "error", "-n", "-probesize", "8M", "-i", video, "-i", audio, "-c", "copy",
                 merged,
