@@ -76,7 +76,7 @@ struct RedditExtraction {
             return host.fail(BOSS_ERR_NOT_FOUND, "This Reddit post was removed (\(removal)).")
         }
         describe(post, origin: origin)
-        guard let media = origin.downloadable else {
+        guard let media = RedditMedia(origin) else {
             if origin.author == "[deleted]" || post.author == "[deleted]" {
                 return host.fail(BOSS_ERR_NOT_FOUND, "This Reddit post was deleted by its author.")
             }
