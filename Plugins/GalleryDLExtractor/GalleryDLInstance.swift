@@ -59,6 +59,6 @@ final class GalleryDLInstance: ToolExtractor {
 
     private func failed(_ tool: ToolJob, code: Int32, stderr: String) -> boss_status {
         let failure = GalleryDLFailure.classify(exitCode: code, stderr: stderr)
-        return tool.failed(exitCode: code, stderr: stderr, failure.status, failure.detail)
+        return tool.failed(failure, exitCode: code, stderr: stderr)
     }
 }

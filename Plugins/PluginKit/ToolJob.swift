@@ -76,12 +76,10 @@ public struct ToolJob {
 
     /// Records the tool's failure for the user: a warning with the end of its stderr in the operator's
     /// log when it exited non-zero, and the classified status and sentence.
-    public func failed(exitCode: Int32, stderr: String, _ status: boss_status, _ detail: String)
-        -> boss_status
-    {
+    public func failed(_ failure: ToolFailure, exitCode: Int32, stderr: String) -> boss_status {
         if exitCode != 0 {
             job.log(BOSS_LOG_WARNING, "\(tool) exited with \(exitCode): \(stderr.suffix(600))")
         }
-        return job.fail(status, detail)
+        return job.fail(failure.status, failure.detail)
     }
 }

@@ -46,6 +46,6 @@ final class YtDlpInstance: ToolExtractor {
     private func failed(_ tool: ToolJob, _ output: YtDlpOutput, exitCode: Int32) -> boss_status {
         let stderr = tool.tail(YtDlpCommand.stderr)
         let failure = YtDlpFailure.classify(exitCode: exitCode, stderr: stderr, found: output.found)
-        return tool.failed(exitCode: exitCode, stderr: stderr, failure.status, failure.detail)
+        return tool.failed(failure, exitCode: exitCode, stderr: stderr)
     }
 }
