@@ -2,26 +2,22 @@ import Foundation
 import PluginABI
 
 /// Streams the files a tool finished into the host's sink, which checks type, size and name, while the
-/// tool is still working on the next ones. Delivered files leave the work folder. (Shared as source,
-/// symlinked into each plugin that runs a downloading tool.)
-final class FileStreamer {
-    let host: UnsafePointer<boss_host>
-    let job: OpaquePointer
-    static let chunkSize = 256 * 1024
+/// tool is still working on the next ones. Delivered files leave the work folder.
+public final class FileStreamer {
+    private let job: JobHost
+    private let reportsProgress: Bool
     /// Files ended in the sink.
-    private(set) var ended = 0
+    public private(set) var ended = 0
     /// The status that refused the last file, or stopped the delivery.
-    private(set) var failure: boss_status?
+    public private(set) var failure: boss_status?
     /// Set once a failure means no further file can be taken (quota, cancellation, file cap).
-    private(set) var mustStop = false
+    public private(set) var mustStop = false
     private var delivered: Set<String> = []
     private var done: UInt64 = 0
-    private let reportsProgress: Bool
 
     /// With `reportsProgress`, each delivered file reports the bytes delivered so far (for tools whose
     /// own progress the plugin does not read).
-    init(host: UnsafePointer<boss_host>, job: OpaquePointer, reportsProgress: Bool = true) {
-        self.host = host
+    public init(job: JobHost, reportsProgress: Bool = true) {
         self.job = job
         self.reportsProgress = reportsProgress
     }
@@ -30,7 +26,7 @@ final class FileStreamer {
     /// numbers them): a tool that writes `NAME.part` and renames the file when it is complete, so every
     /// file without that suffix is finished. Returns false once the delivery must stop.
     @discardableResult
-    func deliverFinished(in directory: String) -> Bool {
+    public func deliverFinished(in directory: String) -> Bool {
         for file in Self.regularFiles(under: directory) where !file.path.hasSuffix(".part") {
             guard deliver(file.path, size: file.size) else { return false }
         }
@@ -40,14 +36,14 @@ final class FileStreamer {
     /// Delivers the finished file at `path` unless it was delivered already, then removes it.
     /// Returns false once the delivery must stop.
     @discardableResult
-    func deliver(_ path: String, size knownSize: UInt64? = nil) -> Bool {
+    public func deliver(_ path: String, size knownSize: UInt64? = nil) -> Bool {
         guard !mustStop, !delivered.contains(path) else { return !mustStop }
         delivered.insert(path)
         let size = knownSize ?? Self.size(of: path)
-        let status = stream(path, size: size)
+        let status = job.stream(path, size: size)
         try? FileManager.default.removeItem(atPath: path)
         done += size
-        if reportsProgress { host.pointee.progress(job, done, 0) }
+        if reportsProgress { job.progress(done) }
         if status == BOSS_OK {
             ended += 1
             return true
@@ -57,31 +53,6 @@ final class FileStreamer {
         let fatal = [BOSS_ERR_CANCELLED, BOSS_ERR_QUOTA, BOSS_ERR_TOO_MANY_FILES, BOSS_ERR_INVALID_ARGUMENT]
         mustStop = fatal.contains(status)
         return !mustStop
-    }
-
-    private func stream(_ path: String, size: UInt64) -> boss_status {
-        guard let input = FileHandle(forReadingAtPath: path) else { return BOSS_ERR_INTERNAL }
-        defer { try? input.close() }
-        var file: OpaquePointer?
-        let name = (path as NSString).lastPathComponent
-        let begun = host.pointee.file_begin(job, name, Int64(size), &file)
-        guard begun == BOSS_OK, let file else { return begun == BOSS_OK ? BOSS_ERR_INTERNAL : begun }
-        while true {
-            let chunk: Data
-            do {
-                chunk = try input.read(upToCount: Self.chunkSize) ?? Data()
-            } catch {
-                host.pointee.file_abort(file)
-                return BOSS_ERR_INTERNAL
-            }
-            if chunk.isEmpty { break }
-            let written = chunk.withUnsafeBytes { bytes in
-                host.pointee.file_write(file, bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
-            }
-            // A failed write already deleted the file and finished the handle.
-            if written != BOSS_OK { return written }
-        }
-        return host.pointee.file_end(file)
     }
 
     private static func size(of path: String) -> UInt64 {

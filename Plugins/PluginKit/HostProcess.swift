@@ -4,32 +4,36 @@ import PluginABI
 /// Runs a tool through the host's `run_process`: confined (its own process group, a minimal
 /// environment, the job's work folder, the file size limit and quota), cancelled with the job and
 /// bounded by its deadline. With `network`, the tool reaches the network only through the host's
-/// egress proxy. (Shared as source, symlinked into each plugin that runs tools.)
-struct HostProcess {
-    let host: UnsafePointer<boss_host>
-    let job: OpaquePointer
+/// egress proxy.
+public struct HostProcess {
+    private let host: UnsafePointer<boss_host>
+    private let job: OpaquePointer
 
     /// What a run reported: the host's status, and the tool's exit code when it ran.
-    struct Report {
-        var status: boss_status
-        var exitCode: Int32
+    public struct Report {
+        /// `BOSS_OK` when the tool ran (whatever its exit code), else why it could not run or was stopped.
+        public var status: boss_status
+        /// The tool's exit status, 128 + the signal that ended it, or `BOSS_PROCESS_STOPPED`.
+        public var exitCode: Int32
     }
 
-    /// Whether the host has `run_process` (ABI 1 hosts from before it do not).
-    var isAvailable: Bool {
-        guard let offset = MemoryLayout<boss_host>.offset(of: \.proxy_url) else { return false }
-        return Int(host.pointee.struct_size) >= offset + MemoryLayout<UnsafeRawPointer>.size
+    init(host: UnsafePointer<boss_host>, job: OpaquePointer) {
+        self.host = host
+        self.job = job
     }
+
+    /// Whether the host has `run_process` and `proxy_url` (ABI 1 hosts from before them do not).
+    public var isAvailable: Bool { PluginHost(host).provides(\.proxy_url) }
 
     /// The egress proxy's URL with this job's credentials, for a tool's own proxy option.
-    func proxyURL() -> String? {
+    public func proxyURL() -> String? {
         guard isAvailable else { return nil }
         return host.pointee.proxy_url(job).map { String(cString: $0) }
     }
 
     /// Runs `arguments` (the first is the tool: a path, or a name found on the host's PATH). Output goes
     /// to the given files in the work folder; `onTick` runs about every 50 ms, return false to stop.
-    func run(
+    public func run(
         _ arguments: [String], network: Bool, stdout: String?, stderr: String?, onTick: (() -> Bool)? = nil
     ) -> Report {
         guard isAvailable else { return Report(status: BOSS_ERR_DEPENDENCY, exitCode: BOSS_PROCESS_STOPPED) }

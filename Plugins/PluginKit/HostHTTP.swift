@@ -1,54 +1,26 @@
 import PluginABI
 
-/// The host's services for one job, wrapped for Swift callers. Valid only during `extract`.
-/// (Shared as source, symlinked into each plugin: plugins never share a Swift library, so every
-/// plugin compiles its own copy into its own module.)
-struct JobHost {
-    let host: UnsafePointer<boss_host>
-    let job: OpaquePointer
+/// One `http_get` through the host, which applies its network rules to every hop.
+public struct HostHTTP {
+    private let host: UnsafePointer<boss_host>
+    private let job: OpaquePointer
 
     /// What `http_get` reported.
-    struct Response {
-        var status: boss_status
-        var httpStatus: Int32
-        var contentLength: Int64
-        var finalURL: String?
+    public struct Response {
+        /// `BOSS_OK` for a 2xx, else the host's status (`BOSS_ERR_NOT_FOUND` for 404/410...).
+        public var status: boss_status
+        /// The HTTP status, 0 when no answer came.
+        public var httpStatus: Int32
+        /// The body's announced length, -1 when unknown.
+        public var contentLength: Int64
+        /// The URL after redirects.
+        public var finalURL: String?
     }
 
-    var isCancelled: Bool { host.pointee.is_cancelled(job) != 0 }
-
-    func log(_ level: boss_log_level, _ message: String) { host.pointee.log(host, level, message) }
-
-    func config(_ key: String) -> String? {
-        host.pointee.config_get(host, key).map { String(cString: $0) }
+    init(host: UnsafePointer<boss_host>, job: OpaquePointer) {
+        self.host = host
+        self.job = job
     }
-
-    func setMetadata(_ key: String, _ value: String) { _ = host.pointee.set_metadata(job, key, value) }
-
-    /// Records `detail` for the user and passes `status` through, so failures read as one line.
-    func fail(_ status: boss_status, _ detail: String) -> boss_status {
-        _ = host.pointee.set_error_detail(job, detail)
-        return status
-    }
-
-    func fetchToFile(_ url: String, name: String?) -> boss_status {
-        host.pointee.fetch_to_file(job, url, nil, name)
-    }
-
-    func redirect(_ url: String) -> boss_status { host.pointee.redirect(job, url) }
-
-    /// GETs `url` into memory; bodies over `limit` fail with TOO_LARGE (API answers are small).
-    func get(_ url: String, limit: UInt64 = 8 << 20) -> (Response, [UInt8]) {
-        var body: [UInt8] = []
-        let response = request(url, method: BOSS_HTTP_GET, limit: limit) { chunk in
-            body.append(contentsOf: chunk)
-            return true
-        }
-        return (response, body)
-    }
-
-    /// A HEAD probe: whether `url` exists, its size and where it redirects to.
-    func head(_ url: String) -> Response { request(url, method: BOSS_HTTP_HEAD, limit: 0, receive: nil) }
 
     /// Performs one request; `receive` gets the body in chunks and returns false to stop it.
     func request(
