@@ -3,7 +3,7 @@ import TestSupport
 
 /// `boss-host run` as a child process against a fake Discord, with a media server and the package's
 /// direct-link plugin. The bot's user is 900, its application 800.
-struct BotHarness {
+struct BotHarness: Stoppable {
     static let token = "bot-token-e2e.SECRET-value"
     let cli: CLIHarness
     let discord: FakeDiscord

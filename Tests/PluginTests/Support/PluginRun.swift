@@ -6,7 +6,12 @@ extension ExtractionHarness {
     /// A harness with the package-built plugin `product` installed.
     static func with(product: String, _ routes: [String: TestRoute] = [:]) async throws -> ExtractionHarness {
         let harness = try await make(routes)
-        try harness.installPlugin(product: product)
+        do {
+            try harness.installPlugin(product: product)
+        } catch {
+            await harness.stop()
+            throw error
+        }
         return harness
     }
 
