@@ -1,6 +1,5 @@
 import BossCore
 import Foundation
-import PluginABI
 import TestSupport
 import Testing
 
@@ -24,11 +23,10 @@ struct GalleryDLChildTests {
             let error = await #expect(throws: ExtractionError.self) {
                 try await runtime.extract("https://unsupported.example/page")
             }
-            let failure = try #require(error?.pluginFailure)
-            #expect(failure.pluginID == "gallerydl")
+            // gallery-dl's exit 64 is UNSUPPORTED_URL, so the fallback chain moves on and ends with every
+            // step it tried. (The old `guard case .pluginFailed ... else { return }` passed on this.)
             #expect(
-                failure.status == BOSS_ERR_UNSUPPORTED_URL.rawValue
-                    && failure.detail == "this site is not supported")
+                error == .unsupportedURL("https://unsupported.example/page", tried: ["probe", "gallerydl"]))
             let inherited = try String(contentsOfFile: report, encoding: .utf8)
             #expect(FileManager.default.fileExists(atPath: report) && !inherited.contains("held-open"))
         }
