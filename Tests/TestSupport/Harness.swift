@@ -24,5 +24,21 @@ public func withHarness<Harness: Stoppable, Value>(
     return result
 }
 
+extension Stoppable {
+    /// `self` once `setup` has run, or, when `setup` throws, `self` stopped and the error rethrown: for
+    /// factories that start a harness and then configure it, so a failed set-up leaves nothing running.
+    public func configured(
+        isolation: isolated (any Actor)? = #isolation, _ setup: (Self) async throws -> Void
+    ) async throws -> Self {
+        do {
+            try await setup(self)
+        } catch {
+            await stop()
+            throw error
+        }
+        return self
+    }
+}
+
 extension TestHTTPServer: Stoppable {}
 extension FakeDiscord: Stoppable {}

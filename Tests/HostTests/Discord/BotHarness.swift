@@ -28,11 +28,14 @@ struct BotHarness: Stoppable {
             "BOSS_METRICS_ADDR": "off",
         ].merging(extra) { _, new in new }
         let bot = try cli.launch(["run"], environment)
+        // A bot that never gets ready is stopped (with its fakes and folder) before the error is thrown.
         let harness = BotHarness(cli: cli, discord: discord, media: media, bot: bot, environment: environment)
-        guard await eventually(within: .seconds(20), { !discord.rest.registeredCommandNames.isEmpty }) else {
-            throw StartFailure(stderr: bot.stderr)
+        return try await harness.configured { _ in
+            guard await eventually(within: .seconds(20), { !discord.rest.registeredCommandNames.isEmpty })
+            else {
+                throw StartFailure(stderr: bot.stderr)
+            }
         }
-        return harness
     }
 
     /// Starts the bot again over the same data directory (after the first one stopped).

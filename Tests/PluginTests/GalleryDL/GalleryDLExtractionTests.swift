@@ -11,9 +11,7 @@ struct GalleryDLExtractionTests {
     /// A harness with the plugin installed; a missing gallery-dl fails the test, saying how to install it.
     private func harness(_ routes: [String: TestRoute]) async throws -> ExtractionHarness {
         try #require(GalleryDLSupport.executable != nil, Comment(rawValue: GalleryDLSupport.missingMessage))
-        let harness = try await ExtractionHarness.make(routes)
-        try harness.installPlugin(product: "GalleryDLExtractor")
-        return harness
+        return try await ExtractionHarness.with(product: "GalleryDLExtractor", routes)
     }
 
     @Test("a .jpg and a .mp4 link end up as files with the server's bytes")

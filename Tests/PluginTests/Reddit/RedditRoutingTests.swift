@@ -104,10 +104,10 @@ struct RedditRoutingTests {
 extension ExtractionHarness {
     /// A harness with the Reddit plugin, serving post abc123 (an image post).
     static func reddit() async throws -> ExtractionHarness {
-        let harness = try await with(product: "RedditExtractor")
-        try harness.serve(cassette: "reddit_image", at: "/comments/abc123.json")
-        harness.server.setRoute("/i/kitten.jpg", .bytes(MediaFixtures.jpeg(3)))
-        return harness
+        try await with(product: "RedditExtractor").configured { harness in
+            try harness.serve(cassette: "reddit_image", at: "/comments/abc123.json")
+            harness.server.setRoute("/i/kitten.jpg", .bytes(MediaFixtures.jpeg(3)))
+        }
     }
 
     /// A runtime whose Reddit plugin talks to the local server.

@@ -9,9 +9,9 @@ struct RedditVideoTests {
     static let url = "https://www.reddit.com/r/videos/comments/vid001/rocket_launch/"
 
     func harness() async throws -> ExtractionHarness {
-        let harness = try await ExtractionHarness.with(product: "RedditExtractor")
-        try harness.serve(cassette: "reddit_video", at: "/comments/vid001.json")
-        return harness
+        try await ExtractionHarness.with(product: "RedditExtractor").configured {
+            try $0.serve(cassette: "reddit_video", at: "/comments/vid001.json")
+        }
     }
 
     @Test(

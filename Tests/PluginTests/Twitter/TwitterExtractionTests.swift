@@ -9,11 +9,11 @@ struct TwitterExtractionTests {
     static let photosURL = "https://x.com/bossbot_test/status/1628832338187636740"
 
     func photosHarness() async throws -> ExtractionHarness {
-        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
-        try harness.serve(cassette: "twitter_photos", at: "/tweet-result")
-        harness.server.setRoute("/media/FpAAA111.jpg", .bytes(MediaFixtures.jpeg(1)))
-        harness.server.setRoute("/media/FpBBB222.png", .bytes(MediaFixtures.png(2)))
-        return harness
+        try await ExtractionHarness.with(product: "TwitterExtractor").configured { harness in
+            try harness.serve(cassette: "twitter_photos", at: "/tweet-result")
+            harness.server.setRoute("/media/FpAAA111.jpg", .bytes(MediaFixtures.jpeg(1)))
+            harness.server.setRoute("/media/FpBBB222.png", .bytes(MediaFixtures.png(2)))
+        }
     }
 
     @Test("every photo in order, original size, with the tweet's metadata")

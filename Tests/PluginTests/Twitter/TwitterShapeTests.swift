@@ -7,9 +7,9 @@ import Testing
 @Suite("Twitter plugin: real tweet shapes (quotes, X Articles, GIFs, escaped text)")
 struct TwitterShapeTests {
     func harness(_ cassette: String) async throws -> ExtractionHarness {
-        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
-        try harness.serve(cassette: cassette, at: "/tweet-result")
-        return harness
+        try await ExtractionHarness.with(product: "TwitterExtractor").configured {
+            try $0.serve(cassette: cassette, at: "/tweet-result")
+        }
     }
 
     @Test("a tweet without media that quotes one with media delivers the quoted media, with a note")
