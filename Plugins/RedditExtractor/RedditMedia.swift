@@ -29,7 +29,7 @@ extension RedditMedia {
             self = .video(video)
             return
         }
-        let site = (post.domain ?? post.url.flatMap { URLComponents(string: $0)?.host } ?? "").lowercased()
+        let site = (post.domain ?? post.url.flatMap { URLComponents(string: $0)?.encodedHost } ?? "").lowercased()
         if let url = post.url, site == "i.redd.it" {
             self = .files([url])
         } else if let url = post.url, post.isSelf != true, !Self.isReddit(site),
@@ -63,7 +63,7 @@ extension RedditMedia {
             let link = URLComponents(string: url)
         else { return nil }
         let path = link.path.lowercased()
-        let site = link.host?.lowercased() ?? ""
+        let site = link.encodedHost?.lowercased() ?? ""
         if path.hasSuffix(".gifv") || site == "gfycat.com" || site.hasSuffix(".gfycat.com") { return video }
         let isMediaFile = mediaExtensions.contains((path as NSString).pathExtension)
         return post.postHint == "link" && !isMediaFile ? video : nil

@@ -4,7 +4,8 @@ import Foundation
 public struct HTTPOrigin: Hashable, Sendable {
     /// `http` or `https`.
     public var scheme: String
-    /// Lower-cased host.
+    /// Lower-cased host as DNS and curl see it: an internationalized name stays in its ASCII (punycode)
+    /// form. (`URLComponents.host` would decode it, loading ICU's IDNA tables into the process.)
     public var host: String
     /// Explicit port, or 80/443.
     public var port: Int
@@ -12,7 +13,7 @@ public struct HTTPOrigin: Hashable, Sendable {
     /// The origin of `url`, or nil when it is not an absolute http(s) URL.
     public init?(url: String) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let host = components.encodedHost, !host.isEmpty
         else { return nil }
         self.scheme = scheme
         self.host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))

@@ -35,7 +35,7 @@ public enum LinkParser {
     static func validURL(_ text: String) -> String? {
         guard text.count <= 2048, let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty
+            let host = components.encodedHost, !host.isEmpty
         else { return nil }
         return text
     }

@@ -10,7 +10,7 @@ struct WebSocketEndpoint: Sendable, Equatable {
 
     init(_ url: String) throws(WebSocketError) {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "ws" || scheme == "wss", let host = components.host, !host.isEmpty
+            scheme == "ws" || scheme == "wss", let host = components.encodedHost, !host.isEmpty
         else { throw .invalidURL(url) }
         self.host = host
         usesTLS = scheme == "wss"
