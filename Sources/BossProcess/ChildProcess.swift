@@ -45,6 +45,13 @@ public final class ChildProcess: Sendable {
     /// How it ended, once it has; never blocks.
     public func poll() -> ChildTermination? { reap(blocking: false) }
 
+    /// Blocks until it ends or `timeout` passes, without reaping it (then `poll` tells how it ended).
+    public func waitForEnd(upTo timeout: Duration) {
+        let milliseconds = Int32(min(max(1, timeout / .milliseconds(1)), Double(Int32.max)))
+        // Kernels without pidfd (before Linux 5.3): sleep the whole time instead.
+        if boss_wait_end(pid, milliseconds) < 0 { usleep(UInt32(milliseconds) * 1000) }
+    }
+
     /// Waits until it ends by itself.
     public func wait() -> ChildTermination {
         reap(blocking: true) ?? .signalled(SIGKILL)

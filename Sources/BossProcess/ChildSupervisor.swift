@@ -1,6 +1,7 @@
 import Glibc
 
-/// Runs a child to its end on the calling thread while watching it: every `interval` it asks
+/// Runs a child to its end on the calling thread while watching it: it notices the end at once, and
+/// every `interval` it asks
 /// `shouldStop` whether to end the child early (a cancelled job, a passed deadline, a folder over its
 /// quota) and ends it within that interval plus the stop grace.
 public struct ChildSupervisor: Sendable {
@@ -34,7 +35,6 @@ public struct ChildSupervisor: Sendable {
         } catch {
             return .notStarted(error)
         }
-        let microseconds = UInt32(max(1, interval / .microseconds(1)))
         while true {
             if let ended = child.poll() {
                 child.stop(grace: .zero)  // anything it left behind in its group
@@ -44,7 +44,8 @@ public struct ChildSupervisor: Sendable {
                 child.stop(grace: stopGrace)
                 return .stopped(reason: reason)
             }
-            usleep(microseconds)
+            // Wakes as soon as the child ends, so a finished tool costs no part of an interval.
+            child.waitForEnd(upTo: interval)
         }
     }
 }

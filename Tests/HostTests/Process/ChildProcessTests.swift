@@ -73,6 +73,17 @@ struct ChildProcessTests {
         #expect(ContinuousClock.now - started < .seconds(2))
     }
 
+    @Test("a child that ends is seen at once, not at the next check")
+    func endSeenAtOnce() throws {
+        let started = ContinuousClock.now
+        let outcome = ChildSupervisor(interval: .seconds(20)).run(
+            ChildCommand(executable: "/bin/sh", arguments: ["-c", "sleep 0.2; exit 3"], environment: [:])
+        ) { nil }
+        #expect(outcome == .ended(.exited(3)))
+        // A supervisor that slept between checks would return after its 20 s interval.
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+
     @Test("no descriptor of the host reaches the child")
     func descriptorsClosed() throws {
         try withTemporaryFolder { folder in
