@@ -79,7 +79,7 @@ struct FallbackChainTests {
             Issue.record("unexpected \(String(describing: error))")
             return await harness.stop()
         }
-        #expect(status == BOSS_ERR_BLOCKED_ADDRESS.rawValue && harness.server.hits("/blob/1") == 0)
+        #expect(status == BOSS_ERR_BLOCKED_ADDRESS && harness.server.hits("/blob/1") == 0)
         await harness.stop()
     }
 }

@@ -25,7 +25,7 @@ struct GalleryDLChildTests {
             try await runtime.extract("https://unsupported.example/page")
         }
         guard case .pluginFailed("gallerydl", let status, let detail, _) = error else { return }
-        #expect(status == BOSS_ERR_UNSUPPORTED_URL.rawValue && detail == "this site is not supported")
+        #expect(status == BOSS_ERR_UNSUPPORTED_URL && detail == "this site is not supported")
         let inherited = try String(contentsOfFile: report, encoding: .utf8)
         #expect(FileManager.default.fileExists(atPath: report) && !inherited.contains("held-open"))
     }

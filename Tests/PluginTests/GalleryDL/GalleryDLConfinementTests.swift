@@ -32,7 +32,7 @@ struct GalleryDLConfinementTests {
             Issue.record("unexpected \(failure)")
             return await harness.stop()
         }
-        #expect(status == BOSS_ERR_BLOCKED_ADDRESS.rawValue)
+        #expect(status == BOSS_ERR_BLOCKED_ADDRESS)
         #expect(detail?.contains("private or local network address") == true, "\(detail ?? "")")
         #expect(harness.server.hits("/g/secret.bmp") == 0)
         await harness.stop()

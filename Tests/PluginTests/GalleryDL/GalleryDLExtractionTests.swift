@@ -48,7 +48,7 @@ struct GalleryDLExtractionTests {
             Issue.record("unexpected \(String(describing: error))")
             return
         }
-        #expect(status == BOSS_ERR_NOT_FOUND.rawValue && detail?.contains("does not exist") == true)
+        #expect(status == BOSS_ERR_NOT_FOUND && detail?.contains("does not exist") == true)
     }
 
     @Test("a file over filesize_max is skipped by gallery-dl: NO_MEDIA")
@@ -60,7 +60,7 @@ struct GalleryDLExtractionTests {
             try await runtime.extract(harness.server.url("/g/photo.jpg"))
         }
         guard case .pluginFailed(_, let status, _, _) = error else { return }
-        #expect(status == BOSS_ERR_NO_MEDIA.rawValue)
+        #expect(status == BOSS_ERR_NO_MEDIA)
     }
 
     @Test("a missing binary: the plugin loads, reports its health, and fails with DEPENDENCY")
@@ -74,7 +74,7 @@ struct GalleryDLExtractionTests {
             try await runtime.extract(harness.server.url("/media/cat.png"))
         }
         let expected = ExtractionError.pluginFailed(
-            pluginID: "gallerydl", status: BOSS_ERR_DEPENDENCY.rawValue,
+            pluginID: "gallerydl", status: BOSS_ERR_DEPENDENCY,
             detail: "this site needs gallery-dl, which is not installed", causes: [])
         #expect(error == expected)
     }
@@ -119,7 +119,7 @@ struct GalleryDLExtractionTests {
             try await runtime.extract(harness.server.url("/g/slow.jpg"))
         }
         guard case .pluginFailed(_, let status, let detail, _) = error else { return }
-        #expect(status == BOSS_ERR_NETWORK.rawValue && detail == "gallery-dl did not finish within 2 s")
+        #expect(status == BOSS_ERR_NETWORK && detail == "gallery-dl did not finish within 2 s")
     }
 
     @Test("a dry run lists the media URLs gallery-dl resolves and downloads nothing")

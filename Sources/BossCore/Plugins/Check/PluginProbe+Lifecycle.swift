@@ -31,14 +31,15 @@ extension PluginProbe {
         let manifest = try manifest(path)
         let logger = Logger(label: "plugin-check") { StreamLogHandler.standardError(label: $0) }
         let binding = HostServices(environment: environment, logger: logger).makeHost(for: manifest)
-        guard let create = descriptor.pointee.create, let destroy = descriptor.pointee.destroy else {
-            return .fail(name, "create or destroy is NULL")
+        let functions: PluginFunctions
+        do throws(PluginLoadError) { functions = try PluginFunctions(descriptor) } catch {
+            return .fail(name, "\(error)")
         }
-        guard let instance = create(binding.host, binding.config) else {
+        guard let instance = functions.create(binding.host, binding.config) else {
             return .fail(name, "create returned NULL (the plugin's log lines above say why)")
         }
-        let health = descriptor.pointee.health?(instance).map { String(cString: $0) }
-        destroy(instance)
+        let health = functions.health?(instance).map { String(cString: $0) }
+        functions.destroy(instance)
         withExtendedLifetime(binding) {}
         return .pass(name, health.map { "degraded: \($0)" })
     }

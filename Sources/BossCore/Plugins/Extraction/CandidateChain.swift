@@ -67,7 +67,7 @@ struct CandidateChain {
             }
             guard hop.status == BOSS_OK else {
                 throw .pluginFailed(
-                    pluginID: id, status: hop.status.rawValue, detail: hop.errorDetail, causes: hop.hostErrors
+                    pluginID: id, status: hop.status, detail: hop.errorDetail, causes: hop.hostErrors
                 )
             }
             guard request.dryRun || !sink.files.isEmpty else { throw .noFiles(pluginID: id) }
@@ -92,7 +92,7 @@ struct CandidateChain {
             runner.logger.debug("probe declined \(url): \(reason)")
             return nil
         case .refused(let status, let message):
-            throw .pluginFailed(pluginID: MediaProbe.id, status: status.rawValue, detail: message, causes: [])
+            throw .pluginFailed(pluginID: MediaProbe.id, status: status, detail: message, causes: [])
         case .media(let planned):
             var described = metadata
             described.sourceURL = described.sourceURL ?? url

@@ -3,19 +3,23 @@ import PluginABI
 extension HostServiceTable {
     static func installHTTPService(_ table: inout boss_host) {
         table.http_get = { job, request, response in
-            guard let context = JobContext.from(job), let request,
-                request.pointee.struct_size >= MemoryLayout<boss_http_request>.size,
-                let url = request.pointee.url
-            else { return BOSS_ERR_INVALID_ARGUMENT }
-            guard let headers = HeaderLines(request.pointee.headers) else {
+            guard let context = JobContext.from(job), let request = PluginStruct(request) else {
+                return BOSS_ERR_INVALID_ARGUMENT
+            }
+            guard let url = request.read(\.url, default: nil) else {
+                return context.record(BOSS_ERR_INVALID_ARGUMENT, "boss_http_request without url")
+            }
+            guard let headers = HeaderLines(request.read(\.headers, default: nil)) else {
                 return context.record(BOSS_ERR_INVALID_ARGUMENT, "header line with CR or LF refused")
             }
             let method: PluginHTTPCall.Method =
-                request.pointee.method == BOSS_HTTP_HEAD.rawValue ? .head : .get
+                request.read(\.method, default: BOSS_HTTP_GET.rawValue) == BOSS_HTTP_HEAD.rawValue
+                ? .head : .get
             let call = PluginHTTPCall(
                 url: String(cString: url), method: method, headers: headers.fields,
-                maxBodyBytes: request.pointee.max_body_bytes, onChunk: request.pointee.on_chunk,
-                chunkContext: request.pointee.chunk_context)
+                maxBodyBytes: request.read(\.max_body_bytes, default: 0),
+                onChunk: request.read(\.on_chunk, default: nil),
+                chunkContext: request.read(\.chunk_context, default: nil))
             return context.perform(call, response: response)
         }
     }

@@ -1,6 +1,13 @@
 import Logging
 import PluginABI
 
+/// What this host added inside ABI 1 (boss/features.h), as `has_feature` answers.
+enum HostFeatures {
+    static let offered: Set<String> = [
+        BOSS_FEATURE_NOTE, BOSS_FEATURE_RUN_PROCESS, BOSS_FEATURE_PROXY_URL, BOSS_FEATURE_JOB_OPTION,
+    ]
+}
+
 /// The C function table of host services. Every entry is a capture-free closure that finds its Swift
 /// state through an explicit context pointer: `boss_host.host_data` for plugin-scoped services, the
 /// opaque `boss_job*` for job-scoped ones, the opaque `boss_file*` for sink files.
@@ -13,11 +20,14 @@ enum HostServiceTable {
         table.version = version
         table.log = { host, level, message in
             guard let state = PluginHostState.from(host), let message else { return }
-            state.logger.log(level: Logger.Level(level), "\(String(cString: message))")
+            state.logger.log(level: Logger.Level(pluginLevel: level), "\(String(cString: message))")
         }
         table.config_get = { host, key in
             guard let state = PluginHostState.from(host), let key else { return nil }
             return state.configValue(String(cString: key))
+        }
+        table.has_feature = { _, id in
+            id.map { HostFeatures.offered.contains(String(cString: $0)) } ?? false
         }
         installJobServices(&table)
         installHTTPService(&table)
@@ -58,7 +68,7 @@ enum HostServiceTable {
 
 extension Logger.Level {
     /// Maps a plugin's log level; unknown values are logged as warnings rather than dropped.
-    init(_ level: boss_log_level) {
+    init(pluginLevel level: boss_log_level) {
         switch level {
         case BOSS_LOG_TRACE: self = .trace
         case BOSS_LOG_DEBUG: self = .debug

@@ -38,7 +38,7 @@ extension JobContext {
             return failure.status
         } catch {
             open.map(abort)
-            return record(boss_status(error), "\(error)")
+            return record(StatusMapping.status(for: error), "\(error)")
         }
     }
 

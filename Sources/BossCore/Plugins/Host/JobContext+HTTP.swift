@@ -43,7 +43,7 @@ extension JobContext {
                     guard status == BOSS_OK else { throw HostServiceFailure(status: status) }
                 })
             fill(response, from: head)
-            let status = boss_status(httpStatus: head.status)
+            let status = StatusMapping.status(httpStatus: head.status)
             return status == BOSS_OK ? status : record(status, "HTTP \(head.status) from \(head.finalURL)")
         } catch let failure as HostServiceFailure {
             fill(response, from: lastHead)
@@ -52,17 +52,17 @@ extension JobContext {
                 : failure.status
         } catch {
             fill(response, from: lastHead)
-            return record(boss_status(error), "\(error)")
+            return record(StatusMapping.status(for: error), "\(error)")
         }
     }
 
     private func fill(_ response: UnsafeMutablePointer<boss_http_response>?, from head: HTTPResponseHead?) {
-        guard let response, response.pointee.struct_size >= MemoryLayout<boss_http_response>.size else {
-            return
+        guard let response = PluginStruct(response) else { return }
+        response.write(\.status, Int32(head?.status ?? 0))
+        response.write(\.content_length, head?.contentLength ?? -1)
+        if response.hasField(\.final_url) { response.write(\.final_url, head.map { keep($0.finalURL) }) }
+        if response.hasField(\.content_type) {
+            response.write(\.content_type, head?.contentType.map { keep($0) })
         }
-        response.pointee.status = Int32(head?.status ?? 0)
-        response.pointee.content_length = head?.contentLength ?? -1
-        response.pointee.final_url = head.map { keep($0.finalURL) }
-        response.pointee.content_type = head?.contentType.map { keep($0) }
     }
 }

@@ -25,7 +25,7 @@ extension JobContext {
             return (BOSS_OK, open)
         } catch {
             logIfRejected(error)
-            return (record(boss_status(error), "\(error)"), nil)
+            return (record(StatusMapping.status(for: error), "\(error)"), nil)
         }
     }
 
@@ -37,7 +37,7 @@ extension JobContext {
             // The sink deleted the partial file: the handle is finished (host.h), later uses are refused.
             forget(open)
             logIfRejected(error)
-            return record(boss_status(error), "\(error)")
+            return record(StatusMapping.status(for: error), "\(error)")
         }
         let done = open.bytesWritten.add(UInt64(bytes.count), ordering: .relaxed).newValue
         reportProgress(done: done, total: open.expectedSize)
@@ -54,7 +54,7 @@ extension JobContext {
             return BOSS_OK
         } catch {
             logIfRejected(error)
-            return record(boss_status(error), "\(error)")
+            return record(StatusMapping.status(for: error), "\(error)")
         }
     }
 

@@ -14,13 +14,15 @@ extension PluginLoader {
             if let other = registry.plugin(id: manifest.id), other !== current {
                 throw .duplicateID(id: manifest.id, loadedFrom: other.sourcePath)
             }
+            let functions = try PluginFunctions(image.descriptor)
             let binding = hostProvider.makeHost(for: manifest)
-            guard let instance = image.descriptor.pointee.create?(binding.host, binding.config) else {
+            guard let instance = functions.create(binding.host, binding.config) else {
                 throw .createFailed(id: manifest.id)
             }
             let plugin = LoadedPlugin(
-                manifest: manifest, patterns: patterns, image: image, identity: identity, instance: instance,
-                binding: binding)
+                manifest: manifest, patterns: patterns, image: image, identity: identity,
+                functions: functions,
+                instance: instance, binding: binding)
             registry.install(plugin, replacing: current)
             current?.retire()
             if let current {
