@@ -30,17 +30,17 @@ extension PluginProbe {
         let descriptor = try descriptor(path)
         let manifest = try manifest(path)
         let logger = Logger(label: "plugin-check") { StreamLogHandler.standardError(label: $0) }
-        let binding = HostServices(environment: environment, logger: logger).makeHost(for: manifest)
+        let host = PluginHostFactory(environment: environment, logger: logger).makeHost(for: manifest)
         let functions: PluginFunctions
         do throws(PluginLoadError) { functions = try PluginFunctions(descriptor) } catch {
             return .fail(name, "\(error)")
         }
-        guard let instance = functions.create(binding.host, binding.config) else {
+        guard let instance = functions.create(host.table, host.config) else {
             return .fail(name, "create returned NULL (the plugin's log lines above say why)")
         }
         let health = functions.health?(instance).map { String(cString: $0) }
         functions.destroy(instance)
-        withExtendedLifetime(binding) {}
+        withExtendedLifetime(host) {}
         return .pass(name, health.map { "degraded: \($0)" })
     }
 }

@@ -28,7 +28,7 @@ extension ExtractionRunner {
             job: request.jobID, pluginID: plugin.manifest.id, control: control, quota: quota,
             workFolder: workDirectory, confinement: confinement, logger: jobLogger)
         defer { children.close() }
-        let context = JobContext(
+        let context = ExtractCall(
             jobID: request.jobID, isDryRun: request.dryRun, options: request.options, control: control,
             sink: sink,
             http: network.client(for: plugin.manifest.id), children: children, limits: limits,

@@ -3,7 +3,7 @@ import PluginABI
 extension HostServiceTable {
     static func installHTTPService(_ table: inout boss_host) {
         table.http_get = { job, request, response in
-            guard let context = JobContext.from(job), let request = PluginStruct(request) else {
+            guard let context = ExtractCall.from(job), let request = PluginStruct(request) else {
                 return BOSS_ERR_INVALID_ARGUMENT
             }
             guard let url = request.read(\.url, default: nil) else {

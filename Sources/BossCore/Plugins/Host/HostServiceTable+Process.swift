@@ -3,7 +3,7 @@ import PluginABI
 extension HostServiceTable {
     static func installProcessServices(_ table: inout boss_host) {
         table.run_process = { job, request, result in
-            guard let context = JobContext.from(job), let request = PluginStruct(request) else {
+            guard let context = ExtractCall.from(job), let request = PluginStruct(request) else {
                 return BOSS_ERR_INVALID_ARGUMENT
             }
             guard let call = PluginProcessCall(request) else {
@@ -17,7 +17,7 @@ extension HostServiceTable {
             return recorded ? report.status : context.record(report.status, "\(call.arguments[0]): \(report)")
         }
         table.proxy_url = { job in
-            guard let context = JobContext.from(job), let url = context.children.proxyURL() else {
+            guard let context = ExtractCall.from(job), let url = context.children.proxyURL() else {
                 return nil
             }
             return context.keep(url)

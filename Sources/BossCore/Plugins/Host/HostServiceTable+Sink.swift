@@ -4,7 +4,7 @@ import PluginABI
 extension HostServiceTable {
     static func installSinkServices(_ table: inout boss_host) {
         table.file_begin = { job, name, expectedSize, out in
-            guard let context = JobContext.from(job), let out else { return BOSS_ERR_INVALID_ARGUMENT }
+            guard let context = ExtractCall.from(job), let out else { return BOSS_ERR_INVALID_ARGUMENT }
             let suggested = name.map { String(cString: $0) }
             let (status, file) = context.beginFile(
                 suggestedName: suggested, expectedSize: expectedSize < 0 ? nil : expectedSize)
@@ -30,7 +30,7 @@ extension HostServiceTable {
             file.context?.abort(file)
         }
         table.fetch_to_file = { job, url, headers, name in
-            guard let context = JobContext.from(job), let url else { return BOSS_ERR_INVALID_ARGUMENT }
+            guard let context = ExtractCall.from(job), let url else { return BOSS_ERR_INVALID_ARGUMENT }
             guard let headerLines = HeaderLines(headers) else {
                 return context.record(BOSS_ERR_INVALID_ARGUMENT, "header line with CR or LF refused")
             }

@@ -19,11 +19,11 @@ enum HostServiceTable {
         table.name = name
         table.version = version
         table.log = { host, level, message in
-            guard let state = PluginHostState.from(host), let message else { return }
+            guard let state = PluginHost.from(host), let message else { return }
             state.logger.log(level: Logger.Level(pluginLevel: level), "\(String(cString: message))")
         }
         table.config_get = { host, key in
-            guard let state = PluginHostState.from(host), let key else { return nil }
+            guard let state = PluginHost.from(host), let key else { return nil }
             return state.configValue(String(cString: key))
         }
         table.has_feature = { _, id in
@@ -37,30 +37,30 @@ enum HostServiceTable {
     }
 
     private static func installJobServices(_ table: inout boss_host) {
-        table.job_flags = { job in JobContext.from(job)?.isDryRun == true ? BOSS_JOB_DRY_RUN : 0 }
-        table.is_cancelled = { job in JobContext.from(job)?.control.isCancelled == false ? 0 : 1 }
-        table.progress = { job, done, total in JobContext.from(job)?.reportProgress(done: done, total: total)
+        table.job_flags = { job in ExtractCall.from(job)?.isDryRun == true ? BOSS_JOB_DRY_RUN : 0 }
+        table.is_cancelled = { job in ExtractCall.from(job)?.control.isCancelled == false ? 0 : 1 }
+        table.progress = { job, done, total in ExtractCall.from(job)?.reportProgress(done: done, total: total)
         }
         table.set_metadata = { job, key, value in
-            guard let context = JobContext.from(job), let key, let value else {
+            guard let context = ExtractCall.from(job), let key, let value else {
                 return BOSS_ERR_INVALID_ARGUMENT
             }
             return context.setMetadata(key: String(cString: key), value: String(cString: value))
         }
         table.set_error_detail = { job, message in
-            guard let context = JobContext.from(job), let message else { return BOSS_ERR_INVALID_ARGUMENT }
+            guard let context = ExtractCall.from(job), let message else { return BOSS_ERR_INVALID_ARGUMENT }
             context.setErrorDetail(String(cString: message))
             return BOSS_OK
         }
-        table.work_dir = { job in JobContext.from(job)?.workDirectoryCString }
+        table.work_dir = { job in ExtractCall.from(job)?.workDirectoryCString }
         table.job_option = { job, key in
-            guard let context = JobContext.from(job), let key,
+            guard let context = ExtractCall.from(job), let key,
                 let value = context.options.value(for: String(cString: key))
             else { return nil }
             return context.keep(value)
         }
         table.redirect = { job, url in
-            guard let context = JobContext.from(job), let url else { return BOSS_ERR_INVALID_ARGUMENT }
+            guard let context = ExtractCall.from(job), let url else { return BOSS_ERR_INVALID_ARGUMENT }
             return context.requestRedirect(to: String(cString: url))
         }
     }

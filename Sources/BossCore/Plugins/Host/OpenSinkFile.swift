@@ -11,9 +11,9 @@ final class OpenSinkFile: Sendable {
     /// The job's `boss_job` handle: a file handle is only valid in calls for its own job.
     let jobHandle: UInt
     /// Weak: the context owns its open files, not the other way round.
-    weak let context: JobContext?
+    weak let context: ExtractCall?
 
-    init(handle: UInt64, file: SinkFile?, expectedSize: UInt64, context: JobContext) {
+    init(handle: UInt64, file: SinkFile?, expectedSize: UInt64, context: ExtractCall) {
         self.handle = handle
         self.file = file
         self.expectedSize = expectedSize

@@ -19,7 +19,7 @@ public final class LoadedPlugin: @unchecked Sendable {
     let identity: FileIdentity
     private let instance: UnsafeMutableRawPointer
     private let functions: PluginFunctions
-    private let binding: PluginHostBinding
+    private let host: PluginHost
     private let serial = Mutex(())
     private let lifecycle = Mutex(Lifecycle())
     private let lastHealth = Mutex<String?>(nil)
@@ -32,7 +32,7 @@ public final class LoadedPlugin: @unchecked Sendable {
 
     init(
         manifest: PluginManifest, patterns: [URLPattern], image: PluginImage, identity: FileIdentity,
-        functions: PluginFunctions, instance: UnsafeMutableRawPointer, binding: PluginHostBinding
+        functions: PluginFunctions, instance: UnsafeMutableRawPointer, host: PluginHost
     ) {
         self.manifest = manifest
         self.patterns = patterns
@@ -41,7 +41,7 @@ public final class LoadedPlugin: @unchecked Sendable {
         self.identity = identity
         self.functions = functions
         self.instance = instance
-        self.binding = binding
+        self.host = host
     }
 
     /// Whether one of the plugin's patterns matches `url`.

@@ -15,14 +15,14 @@ extension PluginLoader {
                 throw .duplicateID(id: manifest.id, loadedFrom: other.sourcePath)
             }
             let functions = try PluginFunctions(image.descriptor)
-            let binding = hostProvider.makeHost(for: manifest)
-            guard let instance = functions.create(binding.host, binding.config) else {
+            let host = hostFactory.makeHost(for: manifest)
+            guard let instance = functions.create(host.table, host.config) else {
                 throw .createFailed(id: manifest.id)
             }
             let plugin = LoadedPlugin(
                 manifest: manifest, patterns: patterns, image: image, identity: identity,
                 functions: functions,
-                instance: instance, binding: binding)
+                instance: instance, host: host)
             registry.install(plugin, replacing: current)
             current?.retire()
             if let current {

@@ -20,7 +20,7 @@ public struct PluginScanResult: Sendable {
 public final class PluginLoader: Sendable {
     let directory: String
     let cacheDirectory: String
-    let hostProvider: any PluginHostProvider
+    let hostFactory: PluginHostFactory
     let registry: PluginRegistry
     let logger: Logger
     let policy: PluginFilePolicy
@@ -30,13 +30,13 @@ public final class PluginLoader: Sendable {
 
     /// Creates a loader; nothing is loaded until `loadAll()`.
     public init(
-        directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider,
+        directory: String, cacheDirectory: String, hostFactory: PluginHostFactory,
         registry: PluginRegistry,
         logger: Logger, policy: PluginFilePolicy = PluginFilePolicy()
     ) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         self.cacheDirectory = cacheDirectory
-        self.hostProvider = hostProvider
+        self.hostFactory = hostFactory
         self.registry = registry
         self.logger = logger
         self.policy = policy

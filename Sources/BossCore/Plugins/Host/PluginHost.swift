@@ -3,12 +3,15 @@ import Logging
 import PluginABI
 
 /// One plugin instance's side of the host: its logger and configuration, and the C memory of the
-/// `boss_host` table and `boss_config` it was created with. Reached from `boss_host.host_data`.
-final class PluginHostState: @unchecked Sendable {
+/// `boss_host` table and `boss_config` its `create` receives, alive as long as this object (the loaded
+/// plugin keeps it until the instance is destroyed). Reached from `boss_host.host_data`.
+final class PluginHost: @unchecked Sendable {
     // @unchecked: the C tables are written once in init and only read afterwards, from any thread.
     let pluginID: String
     let logger: Logger
-    let host: UnsafeMutablePointer<boss_host>
+    /// The table handed to `create`.
+    let table: UnsafeMutablePointer<boss_host>
+    /// The configuration handed to `create`.
     let config: UnsafeMutablePointer<boss_config>
     private let entries: UnsafeMutableBufferPointer<boss_config_entry>
     private let strings: [UnsafeMutablePointer<CChar>]
@@ -39,22 +42,22 @@ final class PluginHostState: @unchecked Sendable {
             to: boss_config(
                 struct_size: UInt32(MemoryLayout<boss_config>.size), count: sorted.count,
                 entries: UnsafePointer(entries.baseAddress)))
-        host = .allocate(capacity: 1)
-        host.initialize(to: HostServiceTable.make(name: name, version: version))
-        host.pointee.host_data = Unmanaged.passUnretained(self).toOpaque()
+        table = .allocate(capacity: 1)
+        table.initialize(to: HostServiceTable.make(name: name, version: version))
+        table.pointee.host_data = Unmanaged.passUnretained(self).toOpaque()
     }
 
     deinit {
-        host.deallocate()
+        table.deallocate()
         config.deallocate()
         entries.deallocate()
         for string in strings { free(string) }
     }
 
     /// The state behind a `boss_host*` a plugin passed back to us.
-    static func from(_ host: UnsafePointer<boss_host>?) -> PluginHostState? {
+    static func from(_ host: UnsafePointer<boss_host>?) -> PluginHost? {
         guard let data = host?.pointee.host_data else { return nil }
-        return Unmanaged<PluginHostState>.fromOpaque(data).takeUnretainedValue()
+        return Unmanaged<PluginHost>.fromOpaque(data).takeUnretainedValue()
     }
 
     /// The C string of config key `key`, valid as long as this state lives.

@@ -12,7 +12,7 @@ struct PluginHTTPCall {
     var chunkContext: UnsafeMutableRawPointer?
 }
 
-extension JobContext {
+extension ExtractCall {
     /// `http_get`: performs the request under the host's network rules and streams a 2xx body to the
     /// plugin's callback; fills `response` (within its declared size) whatever the outcome.
     func perform(_ call: PluginHTTPCall, response: UnsafeMutablePointer<boss_http_response>?) -> boss_status {

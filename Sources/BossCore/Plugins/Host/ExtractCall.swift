@@ -7,7 +7,7 @@ import Synchronization
 
 /// Everything one `extract` call may touch through the host services; the plugin holds it as the
 /// opaque `boss_job*`, valid until that call returns.
-final class JobContext: Sendable {
+final class ExtractCall: Sendable {
     let jobID: JobID
     let isDryRun: Bool
     let options: JobOptions
@@ -67,7 +67,7 @@ final class JobContext: Sendable {
     var pointer: OpaquePointer { PluginHandles.pointer(handle)! }
 
     /// The job behind a `boss_job*` a plugin passed; nil (and a log line) for a closed or forged one.
-    static func from(_ job: OpaquePointer?) -> JobContext? { PluginHandles.job(job, for: "a job service") }
+    static func from(_ job: OpaquePointer?) -> ExtractCall? { PluginHandles.job(job, for: "a job service") }
 
     func reportProgress(done: UInt64, total: UInt64) {
         let base = state.withLock { $0.bytesOfEndedFiles }

@@ -1,6 +1,6 @@
 import PluginABI
 
-extension JobContext {
+extension ExtractCall {
     func beginFile(suggestedName: String?, expectedSize: Int64?) -> (boss_status, OpenSinkFile?) {
         let admitted = state.withLock { state in
             guard state.filesBegun < limits.maxFiles else { return false }

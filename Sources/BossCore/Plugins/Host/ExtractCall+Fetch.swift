@@ -2,7 +2,7 @@ import BossNet
 import Foundation
 import PluginABI
 
-extension JobContext {
+extension ExtractCall {
     /// `fetch_to_file`: streams `url` into a new sink file, never holding the body in memory.
     func fetchToFile(url: String, headers: [(name: String, value: String)], suggestedName: String?)
         -> boss_status

@@ -1,10 +1,10 @@
 import Foundation
 
-/// A front end's data kept in `Job.context` (where to deliver, for whom), stored as JSON: the queue
-/// keeps it unchanged and never reads it.
-public protocol JobContextPayload: Codable {}
+/// Where a job's reply goes and for whom: a front end's data kept in `Job.context` (a Discord channel
+/// and requester, a CLI output folder), stored as JSON. The queue keeps it unchanged and never reads it.
+public protocol ReplyContext: Codable {}
 
-extension JobContextPayload {
+extension ReplyContext {
     /// The JSON the queue stores.
     public var encoded: String {
         String(decoding: (try? JSONEncoder().encode(self)) ?? Data("{}".utf8), as: UTF8.self)
