@@ -1,7 +1,8 @@
 /* A plugin built as if against another ABI 1 header than the host's: -DSKEW_OLDER gives the structs of an
  * older v1 (a descriptor without health, an http request of struct_size and url alone, a response ending
  * after status), -DSKEW_NEWER those of a newer v1 (every struct with a field the host does not know yet),
- * -DSKEW_TRUNCATED a descriptor too short for any v1 host. extract("/skew/<name>") fetches "/media/<name>"
+ * -DSKEW_TRUNCATED a descriptor too short for any v1 host, -DSKEW_TINY_REQUEST an older plugin whose http
+ * request is too short to hold its url. extract("/skew/<name>") fetches "/media/<name>"
  * through http_get and the sink, and checks the host wrote nothing past the response's struct_size. */
 #include <boss_plugin.h>
 #include <stdio.h>
@@ -89,7 +90,11 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     const boss_host *h = instance;
     char target[512];
     if (!media_url(url, target, sizeof target)) return BOSS_ERR_UNSUPPORTED_URL;
+#ifdef SKEW_TINY_REQUEST
+    older_request request = {sizeof(uint32_t), target};
+#else
     older_request request = {sizeof request, target};
+#endif
     struct { older_response response; int64_t canary; } guarded = {{sizeof(older_response), -7}, CANARY};
     boss_status status = h->http_get(job, (const boss_http_request *)&request,
                                      (boss_http_response *)&guarded.response);

@@ -17,12 +17,12 @@ struct ABIVersionSkewTests {
     }
 
     /// Runs `body` with a harness and awaits its cleanup whatever `body` did.
-    private func withHarness<T>(_ body: (ExtractionHarness) async throws -> T) async throws -> T {
+    private func withHarness(_ body: (ExtractionHarness) async throws -> Void) async throws {
         let harness = try await ExtractionHarness.make()
-        let outcome: Result<T, any Error>
-        do { outcome = .success(try await body(harness)) } catch { outcome = .failure(error) }
+        var failure: (any Error)?
+        do { try await body(harness) } catch { failure = error }
         await harness.stop()
-        return try outcome.get()
+        if let failure { throw failure }
     }
 
     @Test("an older v1 plugin (descriptor without health, short request and response) loads and works")
@@ -35,7 +35,7 @@ struct ABIVersionSkewTests {
             #expect(plugin.health == nil)
             let result = try await runtime.extract(harness.url("skew", "cat.png"))
             #expect(result.metadata.title == "older v1")
-            #expect(result.files.map(\.size) == [ExtractionHarness.png.count])
+            #expect(result.files.map(\.size) == [Int64(ExtractionHarness.png.count)])
         }
     }
 
@@ -49,7 +49,25 @@ struct ABIVersionSkewTests {
             let result = try await runtime.extract(harness.url("skew", "cat.png"))
             #expect(result.metadata.title == "newer v1")
             #expect(result.metadata.notes == ["The host has boss.note."])
-            #expect(result.files.map(\.size) == [ExtractionHarness.png.count])
+            #expect(result.files.map(\.size) == [Int64(ExtractionHarness.png.count)])
+        }
+    }
+
+    @Test("a request too short for its v1 minimum (struct_size and url) is refused, not read past its end")
+    func truncatedRequest() async throws {
+        try await withHarness { harness in
+            try install("SKEW_TINY_REQUEST", into: harness)
+            let runtime = try harness.runtime()
+            let error = await #expect(throws: ExtractionError.self) {
+                try await runtime.extract(harness.url("skew", "cat.png"))
+            }
+            guard case .pluginFailed("skew_older", let status, _, let causes) = try #require(error) else {
+                Issue.record("unexpected error: \(String(describing: error))")
+                return
+            }
+            #expect(status == BOSS_ERR_INVALID_ARGUMENT)
+            #expect(causes == ["boss_http_request of 4 bytes without url"])
+            #expect(harness.server.hits("/media/cat.png") == 0)
         }
     }
 
