@@ -5,74 +5,69 @@ import Logging
 import PluginABI
 import Synchronization
 
-/// Everything one `extract` call may touch through the host services; the plugin holds it as the
-/// opaque `boss_job*`, valid until that call returns.
+/// One `extract` call of a plugin, as the host services see it: the plugin holds it as the opaque
+/// `boss_job*`, valid until that call returns. It keeps what the plugin reported (metadata, error
+/// detail, redirect, planned downloads) and composes the call's sink files and child processes.
 final class ExtractCall: Sendable {
     let jobID: JobID
     let isDryRun: Bool
     let options: JobOptions
     let control: JobControl
-    let sink: MediaSink
     let http: HTTPClient
-    let children: JobChildren
     let limits: ExtractionLimits
     let logger: Logger
-    let workDirectory: String
-    nonisolated(unsafe) let workDirectoryCString: UnsafePointer<CChar>  // immutable, freed in deinit
-    let state = Mutex(State())
+    /// The files the plugin opened in the sink.
+    let files: SinkFiles
+    /// The call's confined child processes.
+    let children: JobChildren
+    /// The scratch folder `work_dir` returns; immutable, freed in deinit.
+    nonisolated(unsafe) let workDirectory: UnsafePointer<CChar>
+    private let state: Mutex<State>
     private let handleStorage = Atomic<UInt64>(0)
 
-    struct State {
-        var metadata = MediaMetadata()
+    private struct State {
+        var metadata: MediaMetadata
         var errorDetail: String?
         var redirectURL: String?
         var planned: [PlannedDownload] = []
         var hostErrors: [String] = []
-        var openFiles: [UInt64: OpenSinkFile] = [:]
-        var filesBegun = 0
-        var bytesOfEndedFiles: UInt64 = 0
-        /// Addresses of strdup'ed strings handed to the plugin, freed with the context.
+        /// Addresses of strdup'ed strings handed to the plugin, freed with the call.
         var keptCStrings: [UInt] = []
     }
 
     init(
-        jobID: JobID, isDryRun: Bool, options: JobOptions, control: JobControl, sink: MediaSink,
-        http: HTTPClient,
-        children: JobChildren, limits: ExtractionLimits, workDirectory: String, logger: Logger
+        request: ExtractionRequest, metadata: MediaMetadata, control: JobControl, files: SinkFiles,
+        http: HTTPClient, children: JobChildren, limits: ExtractionLimits, workDirectory: String,
+        logger: Logger
     ) {
-        self.jobID = jobID
-        self.isDryRun = isDryRun
-        self.options = options
+        jobID = request.jobID
+        isDryRun = request.dryRun
+        options = request.options
         self.control = control
-        self.sink = sink
+        self.files = files
         self.http = http
         self.children = children
         self.limits = limits
-        self.workDirectory = workDirectory
         self.logger = logger
-        workDirectoryCString = UnsafePointer(strdup(workDirectory)!)
+        self.workDirectory = UnsafePointer(strdup(workDirectory)!)
+        state = Mutex(State(metadata: metadata))
         handleStorage.store(PluginHandles.jobs.add(self), ordering: .releasing)
     }
 
     deinit {
-        free(UnsafeMutablePointer(mutating: workDirectoryCString))
+        free(UnsafeMutablePointer(mutating: workDirectory))
         let addresses = state.withLock { $0.keptCStrings }
         for address in addresses { free(UnsafeMutableRawPointer(bitPattern: address)) }
     }
 
-    /// The job's handle in `PluginHandles.jobs`, until `abortOpenFiles()` closes it.
+    /// The call's handle in `PluginHandles.jobs`, until `end(status:)` closes it.
     var handle: UInt64 { handleStorage.load(ordering: .acquiring) }
 
     /// The `boss_job*` handed to the plugin: a handle, not a pointer (see `PluginHandles`).
     var pointer: OpaquePointer { PluginHandles.pointer(handle)! }
 
-    /// The job behind a `boss_job*` a plugin passed; nil (and a log line) for a closed or forged one.
+    /// The call behind a `boss_job*` a plugin passed; nil (and a log line) for a closed or forged one.
     static func from(_ job: OpaquePointer?) -> ExtractCall? { PluginHandles.job(job, for: "a job service") }
-
-    func reportProgress(done: UInt64, total: UInt64) {
-        let base = state.withLock { $0.bytesOfEndedFiles }
-        control.report(JobProgress(done: base + done, total: total == 0 ? 0 : base + total))
-    }
 
     func setMetadata(key: String, value: String) -> boss_status {
         state.withLock { $0.metadata.set(key: key, value: value) } ? BOSS_OK : BOSS_ERR_INVALID_ARGUMENT
@@ -88,6 +83,9 @@ final class ExtractCall: Sendable {
         return BOSS_OK
     }
 
+    /// Notes a download a dry run would make.
+    func plan(_ download: PlannedDownload) { state.withLock { $0.planned.append(download) } }
+
     /// Notes why a host service failed (for the operator's log and the error's cause) and passes
     /// the status through.
     func record(_ status: boss_status, _ cause: String) -> boss_status {
@@ -97,11 +95,23 @@ final class ExtractCall: Sendable {
         return status
     }
 
-    /// Keeps a C string alive until the job ends (for pointers handed back in responses).
+    /// Keeps a C string alive until the call ends (for pointers handed back in responses).
     func keep(_ string: String) -> UnsafePointer<CChar> {
         let copy = strdup(string)!
         let address = UInt(bitPattern: copy)
         state.withLock { $0.keptCStrings.append(address) }
         return UnsafePointer(copy)
+    }
+
+    /// Called when extract returned: closes the job's handle (a plugin that kept it gets
+    /// BOSS_ERR_INVALID_ARGUMENT from then on), aborts files left open, and tells what the call left.
+    func end(status: boss_status) -> PluginHop {
+        PluginHandles.jobs.remove(handle)
+        files.abortAll(logger: logger, job: jobID)
+        return state.withLock { state in
+            PluginHop(
+                status: status, metadata: state.metadata, errorDetail: state.errorDetail,
+                redirectURL: state.redirectURL, planned: state.planned, hostErrors: state.hostErrors)
+        }
     }
 }

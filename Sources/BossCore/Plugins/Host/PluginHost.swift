@@ -7,8 +7,7 @@ import PluginABI
 /// plugin keeps it until the instance is destroyed). Reached from `boss_host.host_data`.
 final class PluginHost: @unchecked Sendable {
     // @unchecked: the C tables are written once in init and only read afterwards, from any thread.
-    let pluginID: String
-    let logger: Logger
+    private let logger: Logger
     /// The table handed to `create`.
     let table: UnsafeMutablePointer<boss_host>
     /// The configuration handed to `create`.
@@ -20,7 +19,6 @@ final class PluginHost: @unchecked Sendable {
     init(pluginID: String, configuration: [String: String], logger: Logger) {
         var log = logger
         log[metadataKey: "plugin"] = "\(pluginID)"
-        self.pluginID = pluginID
         self.logger = log
         var strings: [UnsafeMutablePointer<CChar>] = []
         var values: [String: UnsafePointer<CChar>] = [:]
@@ -43,7 +41,7 @@ final class PluginHost: @unchecked Sendable {
                 struct_size: UInt32(MemoryLayout<boss_config>.size), count: sorted.count,
                 entries: UnsafePointer(entries.baseAddress)))
         table = .allocate(capacity: 1)
-        table.initialize(to: HostServiceTable.make(name: name, version: version))
+        table.initialize(to: Self.makeTable(name: name, version: version))
         table.pointee.host_data = Unmanaged.passUnretained(self).toOpaque()
     }
 
@@ -62,14 +60,42 @@ final class PluginHost: @unchecked Sendable {
 
     /// The C string of config key `key`, valid as long as this state lives.
     func configValue(_ key: String) -> UnsafePointer<CChar>? { values[key] }
+
+    /// The C function table. Every entry is a capture-free closure that finds its Swift state through
+    /// an explicit context pointer: `boss_host.host_data` for plugin-scoped services (here), the opaque
+    /// `boss_job*` for job-scoped ones, the opaque `boss_file*` for sink files.
+    private static func makeTable(name: UnsafePointer<CChar>, version: UnsafePointer<CChar>) -> boss_host {
+        var table = boss_host()
+        table.struct_size = UInt32(MemoryLayout<boss_host>.size)
+        table.abi_version = BOSS_PLUGIN_ABI_VERSION
+        table.name = name
+        table.version = version
+        table.log = { host, level, message in
+            guard let plugin = PluginHost.from(host), let message else { return }
+            plugin.logger.log(level: Logger.Level(pluginLevel: level), "\(String(cString: message))")
+        }
+        table.config_get = { host, key in
+            guard let plugin = PluginHost.from(host), let key else { return nil }
+            return plugin.configValue(String(cString: key))
+        }
+        table.has_feature = { _, id in id.map { HostFeatures.offered.contains(String(cString: $0)) } ?? false
+        }
+        JobServices.install(into: &table)
+        SinkServices.install(into: &table)
+        ProcessServices.install(into: &table)
+        return table
+    }
 }
 
-/// How the host names itself to plugins and upstream servers.
-public enum HostIdentity {
-    /// The host program's name.
-    public static let name = "boss-host"
-    /// The host's version.
-    public static let version = "0.1.0"
-    /// The User-Agent of every HTTP request the host makes for a plugin.
-    public static let userAgent = "boss-bot/\(version) (+https://github.com/boss-bot/boss-bot)"
+extension Logger.Level {
+    /// Maps a plugin's log level; unknown values are logged as warnings rather than dropped.
+    init(pluginLevel level: boss_log_level) {
+        switch level {
+        case BOSS_LOG_TRACE: self = .trace
+        case BOSS_LOG_DEBUG: self = .debug
+        case BOSS_LOG_INFO: self = .info
+        case BOSS_LOG_ERROR: self = .error
+        default: self = .warning
+        }
+    }
 }

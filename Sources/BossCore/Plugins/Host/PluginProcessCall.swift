@@ -23,4 +23,10 @@ struct PluginProcessCall {
         onTick = request.read(\.on_tick, default: nil)
         tickContext = request.read(\.tick_context, default: nil)
     }
+
+    /// Calls the plugin's `on_tick`; true (go on) when it has none.
+    func tick() -> Bool {
+        guard let onTick else { return true }
+        return onTick(tickContext) != 0
+    }
 }

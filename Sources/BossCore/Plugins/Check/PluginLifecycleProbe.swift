@@ -2,14 +2,16 @@ import Foundation
 import Logging
 import PluginABI
 
-extension PluginProbe {
+/// The checks of a plugin's entry point and instance life: ABI negotiation, then create, health and
+/// destroy with a real host table. Built on `PluginProbe`'s loading steps.
+enum PluginLifecycleProbe {
     /// Host versions a plugin must refuse: one before the first ABI, one far in the future.
     static let refusedVersions: [UInt32] = [0, 999]
 
     /// The entry refuses unknown host versions, and serves the current one with the same descriptor
     /// on every call (the host may call it more than once).
     static func negotiation(_ path: String, name: String) throws(ProbeFailure) -> PluginCheckResult {
-        let entry = try entry(path)
+        let entry = try PluginProbe.entry(path)
         var problems: [String] = []
         for version in refusedVersions where entry(version) != nil {
             problems.append("returns a descriptor for host ABI version \(version) (must return NULL)")
@@ -27,8 +29,8 @@ extension PluginProbe {
     static func lifecycle(
         _ path: String, name: String, environment: HostEnvironment
     ) throws(ProbeFailure) -> PluginCheckResult {
-        let descriptor = try descriptor(path)
-        let manifest = try manifest(path)
+        let descriptor = try PluginProbe.descriptor(path)
+        let manifest = try PluginProbe.manifest(path)
         let logger = Logger(label: "plugin-check") { StreamLogHandler.standardError(label: $0) }
         let host = PluginHostFactory(environment: environment, logger: logger).makeHost(for: manifest)
         let functions: PluginFunctions

@@ -1,7 +1,29 @@
 import Foundation
+import Logging
 import PluginABI
 
-extension PluginLoader {
+/// Loads one file of the plugins folder into the registry: a private copy mapped, its descriptor
+/// validated, its instance created with its own `PluginHost`; the version it replaces is retired.
+struct PluginInstaller: Sendable {
+    private let directory: String
+    private let cacheDirectory: String
+    private let hostFactory: PluginHostFactory
+    private let registry: PluginRegistry
+    private let policy: PluginFilePolicy
+    private let logger: Logger
+
+    init(
+        directory: String, cacheDirectory: String, hostFactory: PluginHostFactory, registry: PluginRegistry,
+        policy: PluginFilePolicy, logger: Logger
+    ) {
+        self.directory = directory
+        self.cacheDirectory = cacheDirectory
+        self.hostFactory = hostFactory
+        self.registry = registry
+        self.policy = policy
+        self.logger = logger
+    }
+
     /// Loads one file; on failure records it (one log line) and leaves any current version running.
     func load(
         _ path: String, identity: FileIdentity, replacing current: LoadedPlugin?,
