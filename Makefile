@@ -64,5 +64,7 @@ hooks:
 	install -m 0755 scripts/pre-commit "$$(git rev-parse --git-path hooks)/pre-commit"
 	@echo "installed the pre-commit hook (format lint + 120-line check)"
 
+# plugins.d/ stays: it is in the repository's layout (with its README); only the libraries go.
 clean:
-	rm -rf .build $(PLUGINS_DIR) .build-log.txt
+	rm -rf .build .build-log.txt
+	rm -f $(PLUGINS_DIR)/*.so $(PLUGINS_DIR)/*.so.new

@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "boss-bench", targets: ["BossBench"]),
         .executable(name: "boss-bench-discord", targets: ["DiscordReplyLatency"]),
         .executable(name: "boss-bench-startup", targets: ["DiscordStartup"]),
+        .executable(name: "boss-bench-floor", targets: ["LibraryFloor"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
@@ -93,6 +94,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            // The dashboard's page, stylesheet and script: real files, compiled into the binary (no
+            // resource bundle to ship beside boss-host).
+            resources: [
+                .embedInCode("Dashboard/dashboard.html"), .embedInCode("Dashboard/dashboard.css"),
+                .embedInCode("Dashboard/dashboard.js"),
             ]),
         .executableTarget(
             name: "BossHost",
@@ -104,20 +111,28 @@ let package = Package(
             ]),
         // `make bench`'s routing benchmark.
         .executableTarget(name: "BossBench", dependencies: ["BossCore", "BossNet", "BossProcess"]),
+        // What every Swift plugin shares: the descriptor and entry built from closures, the job's host
+        // services, the child runner, the file streamer, the executable locator. A plain (static) target:
+        // each plugin .so links its own private copy of these types. That is sound only because plugins
+        // exchange nothing but C with the host and with each other (the ABI's structs and function
+        // pointers); a Swift value of a PluginKit type never crosses an image, so no cast ever meets
+        // another image's copy of a type. PluginKit keeps no global state for the same reason. Sees only
+        // the C ABI; never linked by the host.
+        .target(name: "PluginKit", dependencies: ["PluginABI"], path: "Plugins/PluginKit"),
         .target(
-            name: "DirectMediaExtractor", dependencies: ["PluginABI"],
+            name: "DirectMediaExtractor", dependencies: ["PluginKit"],
             path: "Plugins/DirectMediaExtractor", linkerSettings: pluginLinkerSettings),
         .target(
-            name: "TwitterExtractor", dependencies: ["PluginABI"],
+            name: "TwitterExtractor", dependencies: ["PluginKit"],
             path: "Plugins/TwitterExtractor", linkerSettings: pluginLinkerSettings),
         .target(
-            name: "RedditExtractor", dependencies: ["PluginABI"],
+            name: "RedditExtractor", dependencies: ["PluginKit"],
             path: "Plugins/RedditExtractor", linkerSettings: pluginLinkerSettings),
         .target(
-            name: "GalleryDLExtractor", dependencies: ["PluginABI"],
+            name: "GalleryDLExtractor", dependencies: ["PluginKit"],
             path: "Plugins/GalleryDLExtractor", linkerSettings: pluginLinkerSettings),
         .target(
-            name: "YtDlpExtractor", dependencies: ["PluginABI"],
+            name: "YtDlpExtractor", dependencies: ["PluginKit"],
             path: "Plugins/YtDlpExtractor", linkerSettings: pluginLinkerSettings),
         // `make bench`'s Discord row: reply latency of the real host against the fake Discord.
         .executableTarget(
@@ -126,6 +141,11 @@ let package = Package(
         // `make bench`'s start-up and idle-memory rows: the real host and a discord.py bot on the fake Discord.
         .executableTarget(
             name: "DiscordStartup", dependencies: ["TestSupport"], path: "Benchmarks/DiscordStartup"),
+        // The idle row's floor: the libraries the design requires, loaded and set up, doing nothing else.
+        .executableTarget(
+            name: "LibraryFloor",
+            dependencies: ["CCurl", "CWebSockets", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/LibraryFloor"),
         .target(
             name: "TestSupport",
             dependencies: [
@@ -141,6 +161,7 @@ let package = Package(
                 "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
-            name: "PluginTests", dependencies: ["BossCore", "PluginABI", "GalleryDLExtractor", "TestSupport"]),
+            name: "PluginTests",
+            dependencies: ["BossCore", "PluginABI", "PluginKit", "GalleryDLExtractor", "TestSupport"]),
     ]
 )

@@ -9,7 +9,8 @@
 #   6. the fallback chain's unsupported verdict for a page without media (target under 3 s)
 #   7. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
 #   8. start-up and memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
-#      the metrics server, and its largest mappings, against a minimal discord.py bot; peak RSS of `run` during
+#      the metrics server, and its largest mappings, against a minimal discord.py bot and against the floor
+#      of the libraries the design requires (boss-bench-floor); peak RSS of `run` during
 #      five concurrent 50 MB downloads against curl --parallel (boss-bench-startup)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,6 +102,8 @@ LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-discord "$PWD/$host" "$PWD/p
 scripts/install-deps.sh --bench >&2
 swift build --enable-code-coverage --product boss-bench-startup >"$work/bench-build.log" 2>&1 \
     || { cat "$work/bench-build.log" >&2; exit 1; }
+swift build -c release --product boss-bench-floor >"$work/bench-build.log" 2>&1 \
+    || { cat "$work/bench-build.log" >&2; exit 1; }
 LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-startup "$PWD/$host" "$PWD/plugins.d" \
-    "$PWD/Benchmarks/Reference/discordpy_bot.py"
+    "$PWD/Benchmarks/Reference/discordpy_bot.py" "$PWD/.build/release/boss-bench-floor"
 # --- end of start-up and idle memory ---

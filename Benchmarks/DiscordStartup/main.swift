@@ -6,12 +6,14 @@ import TestSupport
 // boss-host's peak RSS during five concurrent 50 MiB downloads (PeakDuringDownloads).
 // start → IDENTIFY: from exec to the fake receiving op 2. start → READY: from exec to the fake receiving
 // the command registration each bot sends once it has handled READY. Idle RSS: VmRSS 3 s later.
-// Usage: boss-bench-startup BOSS_HOST PLUGINS_DIR REFERENCE_BOT.py
+// The idle row has a second reference: the floor, a process that only loads and sets up the libraries
+// the design requires (Benchmarks/LibraryFloor), so the row shows what boss-host holds above them.
+// Usage: boss-bench-startup BOSS_HOST PLUGINS_DIR REFERENCE_BOT.py FLOOR
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4 else {
+guard arguments.count == 5 else {
     FileHandle.standardError.write(
-        Data("usage: boss-bench-startup BOSS_HOST PLUGINS_DIR REFERENCE.py\n".utf8))
+        Data("usage: boss-bench-startup BOSS_HOST PLUGINS_DIR REFERENCE.py FLOOR\n".utf8))
     exit(2)
 }
 let rounds = 5
@@ -80,11 +82,29 @@ func kibibytes(pid: Int32, file: String) throws -> [String: Int] {
     return figures
 }
 
+/// The floor program's VmRSS in KiB, 3 s after it said it is ready (as the bots' idle figure).
+func floorKiB(_ executable: String, round: Int) async throws -> Int {
+    let folder = work + "/floor-\(round)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let floor = try ChildProcess(executable, [folder], environment: [:], directory: folder)
+    defer { floor.kill(SIGKILL) }
+    guard await eventually(within: .seconds(10), { floor.stdout.contains("ready") }) else {
+        throw BenchError(description: "the floor program did not start:\n\(floor.stderr)")
+    }
+    try await Task.sleep(for: .seconds(3))
+    let resident = try kibibytes(pid: floor.pid, file: "status")["VmRSS"] ?? 0
+    floor.kill(SIGKILL)
+    _ = await floor.wait(timeout: .seconds(5))
+    return resident
+}
+
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 var host: [Round] = []
 var reference: [Round] = []
+var floors: [Double] = []
 for round in 0..<rounds {
+    floors.append(Double(try await floorKiB(arguments[4], round: round)) / 1024)
     host.append(
         try await start(
             arguments[1], ["run"],
@@ -110,6 +130,11 @@ let referenceRSS = median(reference.map { Double($0.residentKiB) / 1024 })
 row(
     "idle RSS after READY, \(plugins) plugins, metrics on", hostRSS, referenceRSS, "MiB",
     "median of \(rounds), target <= 32 MiB; reference: discord.py 2.7.1 minimal bot, same fake")
+let floorRSS = median(floors)
+row(
+    "idle RSS after READY vs the libraries' floor", hostRSS, floorRSS, "MiB",
+    "median of \(rounds); reference: Benchmarks/LibraryFloor, the Swift runtime, Foundation, libcurl,"
+        + " libwebsockets and SQLite loaded and set up, nothing else")
 let sample = host.min {
     abs(Double($0.residentKiB) / 1024 - hostRSS) < abs(Double($1.residentKiB) / 1024 - hostRSS)
 }!

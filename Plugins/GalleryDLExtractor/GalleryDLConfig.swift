@@ -1,4 +1,5 @@
 import Foundation
+import PluginKit
 
 /// The one configuration gallery-dl runs with (`--config-ignore -c FILE`): no user's or system's
 /// configuration file applies, so cookies, credentials or another proxy in the service user's
@@ -22,13 +23,9 @@ enum GalleryDLConfig {
 
     /// Writes the configuration into the work folder (owner-only) and creates the folder downloads go
     /// to; their paths, or nil when either cannot be made.
-    static func prepare(in folder: String, proxy: String) -> (config: String, downloads: String)? {
-        let path = folder + "/gallery-dl.conf"
-        let downloads = folder + "/files"
-        guard
-            FileManager.default.createFile(
-                atPath: path, contents: Data(document(proxy: proxy).utf8),
-                attributes: [.posixPermissions: 0o600]),
+    static func prepare(for tool: ToolJob) -> (config: String, downloads: String)? {
+        let downloads = tool.workFolder + "/files"
+        guard let path = tool.writePrivateFile("gallery-dl.conf", document(proxy: tool.proxy)),
             (try? FileManager.default.createDirectory(atPath: downloads, withIntermediateDirectories: true))
                 != nil
         else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import PluginABI
+import PluginKit
 
 /// One Reddit link's extraction: resolve it to a post id, read the post's JSON, then download its
 /// images, gallery or video, or hand a link post to the plugin of the linked site.
@@ -50,9 +51,7 @@ struct RedditExtraction {
         case (_, 403):
             return host.fail(BOSS_ERR_PRIVATE, "This post is in a private, quarantined or banned subreddit.")
         default:
-            let why =
-                response.httpStatus == 0 ? "could not be reached" : "failed (HTTP \(response.httpStatus))"
-            return host.fail(response.status, "Reddit's API \(why).")
+            return host.fail(response, api: "Reddit's API")
         }
         let post: RedditPost
         do {
@@ -77,7 +76,7 @@ struct RedditExtraction {
             return host.fail(BOSS_ERR_NOT_FOUND, "This Reddit post was removed (\(removal)).")
         }
         describe(post, origin: origin)
-        guard let media = origin.downloadable else {
+        guard let media = RedditMedia(origin) else {
             if origin.author == "[deleted]" || post.author == "[deleted]" {
                 return host.fail(BOSS_ERR_NOT_FOUND, "This Reddit post was deleted by its author.")
             }

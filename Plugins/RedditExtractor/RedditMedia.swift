@@ -12,24 +12,35 @@ enum RedditMedia: Equatable {
     case processing(String)
 }
 
-extension RedditPost {
+extension RedditMedia {
     /// The post's media, or nil for a text post or one whose media is gone.
-    var downloadable: RedditMedia? {
-        if let gallery = RedditGallery(self) { return gallery.media }
-        if isVideo == true {
+    init?(_ post: RedditPost) {
+        if let gallery = RedditGallery(post) {
+            guard let media = gallery.media else { return nil }
+            self = media
+            return
+        }
+        if post.isVideo == true {
             // Until Reddit has transcoded an upload, the post has no `reddit_video` at all.
-            guard let video = (media ?? secureMedia)?.redditVideo?.fallbackURL else {
-                return .processing("This video is still processing on Reddit; try again in a minute.")
+            guard let video = (post.media ?? post.secureMedia)?.redditVideo?.fallbackURL else {
+                self = .processing("This video is still processing on Reddit; try again in a minute.")
+                return
             }
-            return .video(video)
+            self = .video(video)
+            return
         }
-        let site = (domain ?? url.flatMap { URLComponents(string: $0)?.host } ?? "").lowercased()
-        if let url, site == "i.redd.it" { return .files([url]) }
-        if let url, isSelf != true, !Self.isReddit(site), url.lowercased().hasPrefix("http") {
-            return linkedVideoPreview.map { .files([$0]) } ?? .link(url)
+        let site = (post.domain ?? post.url.flatMap { URLComponents(string: $0)?.encodedHost } ?? "").lowercased()
+        if let url = post.url, site == "i.redd.it" {
+            self = .files([url])
+        } else if let url = post.url, post.isSelf != true, !Self.isReddit(site),
+            url.lowercased().hasPrefix("http")
+        {
+            self = Self.linkedVideoPreview(of: post).map { .files([$0]) } ?? .link(url)
+        } else if let preview = post.preview?.images?.first?.source.url {
+            self = .files([preview])
+        } else {
+            return nil
         }
-        if let preview = preview?.images?.first?.source.url { return .files([preview]) }
-        return nil
     }
 
     /// Reddit's own domains: "self.<sub>" text posts, reddit.com, and the redd.it media hosts.
@@ -47,14 +58,14 @@ extension RedditPost {
     /// when no plugin is likely to fetch the link as a video: an imgur `.gifv` page, a gfycat link (the
     /// site is gone), or a plain `link` post to a page that is not a media file. A direct media link or
     /// an embed Reddit marks `rich:video` is left to the plugin that claims it: its original is better.
-    var linkedVideoPreview: String? {
-        guard let video = preview?.redditVideoPreview?.fallbackURL, let url,
+    static func linkedVideoPreview(of post: RedditPost) -> String? {
+        guard let video = post.preview?.redditVideoPreview?.fallbackURL, let url = post.url,
             let link = URLComponents(string: url)
         else { return nil }
         let path = link.path.lowercased()
-        let site = link.host?.lowercased() ?? ""
+        let site = link.encodedHost?.lowercased() ?? ""
         if path.hasSuffix(".gifv") || site == "gfycat.com" || site.hasSuffix(".gfycat.com") { return video }
-        let isMediaFile = Self.mediaExtensions.contains((path as NSString).pathExtension)
-        return postHint == "link" && !isMediaFile ? video : nil
+        let isMediaFile = mediaExtensions.contains((path as NSString).pathExtension)
+        return post.postHint == "link" && !isMediaFile ? video : nil
     }
 }

@@ -24,7 +24,7 @@ enum RedditURL: Equatable {
     ]
 
     init?(_ url: String) {
-        guard let components = URLComponents(string: url), var host = components.host?.lowercased(),
+        guard let components = URLComponents(string: url), var host = components.encodedHost?.lowercased(),
             ["http", "https"].contains(components.scheme?.lowercased() ?? "")
         else { return nil }
         let parts = components.path.split(separator: "/").map(String.init)

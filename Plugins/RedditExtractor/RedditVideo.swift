@@ -1,5 +1,6 @@
 import Foundation
 import PluginABI
+import PluginKit
 
 /// A Reddit-hosted video: the DASH video stream, merged with its separate audio stream by ffmpeg
 /// when both are available (Reddit never serves them together).
@@ -34,7 +35,7 @@ struct RedditVideo {
         if host.isCancelled { return BOSS_ERR_CANCELLED }
         // Run by the host: confined, cancelled with the job, at most two media tools at once. -n: never
         // overwrite; the probe reads at most 8 MB of each input.
-        let merge = HostProcess(host: host.host, job: host.job).run(
+        let merge = host.process.run(
             [
                 ffmpeg, "-v", "error", "-n", "-probesize", "8M", "-i", video, "-i", audio, "-c", "copy",
                 merged,

@@ -22,7 +22,7 @@ struct TweetURL: Equatable {
     }
 
     init?(_ url: String) {
-        guard let components = URLComponents(string: url), var host = components.host?.lowercased(),
+        guard let components = URLComponents(string: url), var host = components.encodedHost?.lowercased(),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { return nil }
         for prefix in ["mobile.", "www."] where host.hasPrefix(prefix) { host.removeFirst(prefix.count) }

@@ -1,5 +1,6 @@
 import Foundation
 import PluginABI
+import PluginKit
 
 /// One tweet's extraction: fetch the syndication JSON, explain what is not downloadable, then stream
 /// every media item (or the one the link selects) into the sink; `TweetContent` picks the media.
@@ -18,9 +19,7 @@ struct TwitterExtraction {
         case BOSS_ERR_NOT_FOUND:
             return host.fail(BOSS_ERR_NOT_FOUND, "This tweet does not exist or was deleted.")
         default:
-            let why =
-                response.httpStatus == 0 ? "could not be reached" : "failed (HTTP \(response.httpStatus))"
-            return host.fail(response.status, "Twitter's API \(why).")
+            return host.fail(response, api: "Twitter's API")
         }
         let result: TweetResult
         do {

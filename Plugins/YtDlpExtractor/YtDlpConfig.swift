@@ -1,4 +1,4 @@
-import Foundation
+import PluginKit
 
 /// The one configuration file yt-dlp reads (`--ignore-config --config-locations FILE`): the host's
 /// egress proxy with the job's credentials, in a file only the service user can read.
@@ -9,10 +9,7 @@ enum YtDlpConfig {
     }
 
     /// Writes the file into the work folder (owner-only); its path, or nil when it cannot be written.
-    static func write(in folder: String, proxy: String) -> String? {
-        let path = folder + "/yt-dlp.conf"
-        let written = FileManager.default.createFile(
-            atPath: path, contents: Data(document(proxy: proxy).utf8), attributes: [.posixPermissions: 0o600])
-        return written ? path : nil
+    static func write(for tool: ToolJob) -> String? {
+        tool.writePrivateFile("yt-dlp.conf", document(proxy: tool.proxy))
     }
 }

@@ -1,11 +1,9 @@
 import PluginABI
+import PluginKit
 
 /// Why a yt-dlp run gave no file, as a boss status and a sentence for the user. yt-dlp exits 1 for
 /// every error; its `ERROR:` lines on stderr say which.
-struct YtDlpFailure: Equatable {
-    let status: boss_status
-    let detail: String
-
+enum YtDlpFailure {
     /// The first rule whose needles appear in the errors wins: the specific causes (age, country,
     /// privacy) before the generic ones they also mention ("Video unavailable", "Sign in").
     static let rules: [(needles: [String], status: boss_status, detail: String)] = [
@@ -76,26 +74,21 @@ struct YtDlpFailure: Equatable {
 
     /// Maps a run that ended without a file. `found` is what yt-dlp printed before filtering: a live
     /// stream is skipped by `!is_live` without an error.
-    static func classify(exitCode: Int32, stderr: String, found: [YtDlpInfo]) -> YtDlpFailure {
+    static func classify(exitCode: Int32, stderr: String, found: [YtDlpInfo]) -> ToolFailure {
         if exitCode == 0 {
             if found.contains(where: { $0.liveStatus == "is_live" }) {
-                return YtDlpFailure(
+                return ToolFailure(
                     BOSS_ERR_NO_MEDIA, "this is a live stream: the bot can download it once it has ended")
             }
-            return YtDlpFailure(BOSS_ERR_NO_MEDIA, "yt-dlp found no video or audio at this link")
+            return ToolFailure(BOSS_ERR_NO_MEDIA, "yt-dlp found no video or audio at this link")
         }
         let lines = stderr.split(separator: "\n").filter { $0.hasPrefix("ERROR:") }
         let errors = (lines.isEmpty ? stderr : lines.joined(separator: "\n")).lowercased()
         // yt-dlp prints typographic apostrophes in some messages ("you’re").
         let text = errors.replacingOccurrences(of: "\u{2019}", with: "'")
         for rule in rules where rule.needles.contains(where: text.contains) {
-            return YtDlpFailure(rule.status, rule.detail)
+            return ToolFailure(rule.status, rule.detail)
         }
-        return YtDlpFailure(BOSS_ERR_UPSTREAM, "yt-dlp failed on this link (exit code \(exitCode))")
-    }
-
-    init(_ status: boss_status, _ detail: String) {
-        self.status = status
-        self.detail = detail
+        return ToolFailure(BOSS_ERR_UPSTREAM, "yt-dlp failed on this link (exit code \(exitCode))")
     }
 }

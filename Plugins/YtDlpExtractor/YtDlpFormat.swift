@@ -1,4 +1,5 @@
 import PluginABI
+import PluginKit
 
 /// The format yt-dlp is told to pick, from the job's options: the best quality whose size fits the
 /// destination (a Discord channel's upload limit, `BOSS_MAX_FILE_MB` for `fetch`), by yt-dlp's
@@ -13,14 +14,10 @@ struct YtDlpFormat: Equatable {
     var maxBytes: Int64?
 
     /// Reads the job's options; hosts without `job_option` give none.
-    init(host: UnsafePointer<boss_host>, job: OpaquePointer) {
-        guard let offset = MemoryLayout<boss_host>.offset(of: \.job_option),
-            Int(host.pointee.struct_size) >= offset + MemoryLayout<UnsafeRawPointer>.size
-        else { return }
-        let option = { (key: String) in host.pointee.job_option(job, key).map { String(cString: $0) } }
-        audioOnly = option("audio") == "1"
-        maxHeight = option("quality").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-        maxBytes = option("max_bytes").flatMap { Int64($0) }.flatMap { $0 > 0 ? $0 : nil }
+    init(job: JobHost) {
+        audioOnly = job.option("audio") == "1"
+        maxHeight = job.option("quality").flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        maxBytes = job.option("max_bytes").flatMap { Int64($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// yt-dlp's format arguments.

@@ -1,10 +1,11 @@
 import PluginABI
+import PluginKit
 
 /// Follows yt-dlp's stdout while it runs: its progress goes to the host, what it found describes the
 /// media, and each file it finished is streamed into the sink at once.
 final class YtDlpOutput {
     private let reader: GrowingFileReader
-    private let host: JobHost
+    private let job: JobHost
     let streamer: FileStreamer
     private var progress = YtDlpProgress()
     /// What yt-dlp found, one entry per video (several for a playlist).
@@ -12,10 +13,10 @@ final class YtDlpOutput {
     /// A dry run's media URLs.
     private(set) var planned: [String] = []
 
-    init(path: String, host: JobHost) {
+    init(path: String, job: JobHost) {
         reader = GrowingFileReader(path: path)
-        self.host = host
-        streamer = FileStreamer(host: host.host, job: host.job, reportsProgress: false)
+        self.job = job
+        streamer = FileStreamer(job: job, reportsProgress: false)
     }
 
     /// Handles the lines printed since the last call. False once the delivery must stop.
@@ -27,8 +28,8 @@ final class YtDlpOutput {
     private func handle(_ line: Substring) {
         switch YtDlpLine(line) {
         case .progress(let done, let total):
-            let job = progress.update(done: done, total: total)
-            host.host.pointee.progress(host.job, job.done, job.total)
+            let sum = progress.update(done: done, total: total)
+            job.progress(sum.done, of: sum.total)
         case .info(let info):
             if found.isEmpty { describe(info) }
             found.append(info)
@@ -38,15 +39,15 @@ final class YtDlpOutput {
             planned += urls
         case nil:
             if line.hasPrefix("boss-") {
-                host.log(BOSS_LOG_WARNING, "unreadable yt-dlp line: \(line.prefix(300))")
+                job.log(BOSS_LOG_WARNING, "unreadable yt-dlp line: \(line.prefix(300))")
             }
         }
     }
 
     /// The message's title, author and link come from the first video.
     private func describe(_ info: YtDlpInfo) {
-        if let title = info.title { host.setMetadata("title", title) }
-        if let author = info.uploader ?? info.channel { host.setMetadata("author", author) }
-        if let page = info.webpageURL { host.setMetadata("source_url", page) }
+        if let title = info.title { job.setMetadata("title", title) }
+        if let author = info.uploader ?? info.channel { job.setMetadata("author", author) }
+        if let page = info.webpageURL { job.setMetadata("source_url", page) }
     }
 }

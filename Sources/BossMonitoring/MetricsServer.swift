@@ -17,10 +17,10 @@ public struct MetricsServer: Service {
     /// NIO's shared group would start one thread per core (each with its stack and malloc arena).
     private static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
-    let host: String
-    let port: Int
-    let health: @Sendable () async -> HealthReport
-    let logger: Logger
+    private let host: String
+    private let port: Int
+    private let health: @Sendable () async -> HealthReport
+    private let logger: Logger
 
     /// A server for `address` (`HOST:PORT`, port 0 picks a free one) reporting `health` at `/healthz`.
     public init(
@@ -49,7 +49,8 @@ public struct MetricsServer: Service {
             return Self.response(
                 report.json, type: "application/json", status: report.isHealthy ? .ok : .serviceUnavailable)
         }
-        router.get("/") { _, _ in Self.response(DashboardPage.html, type: "text/html; charset=utf-8") }
+        let dashboard = DashboardPage.body  // put together once, before the first request
+        router.get("/") { _, _ in Self.response(dashboard, type: "text/html; charset=utf-8") }
         let logger = logger
         let app = Application(
             router: router, configuration: .init(address: .hostname(host, port: port)),
@@ -64,8 +65,14 @@ public struct MetricsServer: Service {
 
     private static func response(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response
     {
+        response(ByteBuffer(string: text), type: type, status: status)
+    }
+
+    private static func response(_ body: ByteBuffer, type: String, status: HTTPResponse.Status = .ok)
+        -> Response
+    {
         Response(
             status: status, headers: [.contentType: type, .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            body: ResponseBody(byteBuffer: body))
     }
 }

@@ -54,14 +54,11 @@ enum CurlEasy {
         default: boss_curl_set_string(curl, CURLOPT_CUSTOMREQUEST, request.method.rawValue)
         }
         let context = Unmanaged.passUnretained(transfer).toOpaque()
-        installCallbacks(curl, context: context)
-        let code: CURLcode = withBody(request, curl) { curl_easy_perform(curl) }
+        CurlCallbacks.install(curl, context: context)
+        let code: CURLcode = CurlRequestBody.attach(request, curl) { curl_easy_perform(curl) }
         var connects = 0
         boss_curl_get_long(curl, CURLINFO_NUM_CONNECTS, &connects)
-        if case .final(var head) = transfer.outcome {
-            head.reusedConnection = connects == 0
-            transfer.outcome = .final(head)
-        }
+        transfer.noteConnectionReused(connects == 0)
         if transfer.consumerError != nil { return }  // the caller rethrows the consumer's own error
         if transfer.outcome != nil && (code == CURLE_OK || code == CURLE_WRITE_ERROR) { return }
         throw map(code, url: url.text)

@@ -9,15 +9,18 @@ final class CurlTransfer {
         case redirect(status: Int, location: String?)
     }
 
-    let url: String
+    private let url: String
+    /// Polled by curl's progress callback: true stops the transfer.
     let isCancelled: () -> Bool
-    let onResponse: (HTTPResponseHead) throws -> Bool
-    let onBody: (UnsafeRawBufferPointer) throws -> Void
-    var status = 0
-    var headers = HTTPHeaders()
-    var outcome: Outcome?
-    var consumerError: (any Error)?
-    var skipBody = false
+    private let onResponse: (HTTPResponseHead) throws -> Bool
+    private let onBody: (UnsafeRawBufferPointer) throws -> Void
+    private var status = 0
+    private var headers = HTTPHeaders()
+    /// The final response's head, or the redirect to follow; nil when none arrived.
+    private(set) var outcome: Outcome?
+    /// What the caller's callback threw: rethrown as is.
+    private(set) var consumerError: (any Error)?
+    private var skipBody = false
 
     init(
         url: String, isCancelled: @escaping () -> Bool,
@@ -60,6 +63,13 @@ final class CurlTransfer {
             return false
         }
         return !skipBody
+    }
+
+    /// Records whether the final response came over a connection kept from an earlier transfer.
+    func noteConnectionReused(_ reused: Bool) {
+        guard case .final(var head) = outcome else { return }
+        head.reusedConnection = reused
+        outcome = .final(head)
     }
 
     /// A body chunk arrived. Returns false to stop the transfer.

@@ -1,14 +1,5 @@
 import Glibc
 
-/// Which kind of network an address belongs to; only `public` may be reached unless allowed.
-public enum AddressRange: String, Sendable {
-    case `public`, loopback
-    case privateNetwork = "private"
-    case linkLocal = "link-local"
-    case sharedAddressSpace = "shared (CGNAT)"
-    case multicast, unspecified, reserved
-}
-
 /// An IPv4 or IPv6 address, classified by the ranges IANA sets aside.
 public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// 4 or 16 bytes, network order.

@@ -1,25 +1,5 @@
 import Foundation
 
-/// The scheme, host and port a URL connects to; the operator's configured API bases are trusted origins.
-public struct HTTPOrigin: Hashable, Sendable {
-    /// `http` or `https`.
-    public var scheme: String
-    /// Lower-cased host.
-    public var host: String
-    /// Explicit port, or 80/443.
-    public var port: Int
-
-    /// The origin of `url`, or nil when it is not an absolute http(s) URL.
-    public init?(url: String) {
-        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
-        else { return nil }
-        self.scheme = scheme
-        self.host = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        port = components.port ?? (scheme == "https" ? 443 : 80)
-    }
-}
-
 /// The rules every host HTTP request follows.
 public struct NetworkPolicy: Sendable {
     /// Let requests reach loopback and private addresses (`BOSS_ALLOW_PRIVATE_NETWORKS=1`, tests only).
@@ -55,8 +35,4 @@ public struct NetworkPolicy: Sendable {
         }
         return addresses
     }
-}
-
-extension Duration {
-    var milliseconds: Int { Int(self / .milliseconds(1)) }
 }

@@ -7,6 +7,8 @@ public final class ChildProcess: @unchecked Sendable {
     private let process = Process()
     private let outputPath: String
     private let errorPath: String
+    /// Holds the captured output; it goes with the last reference, as the output is read until then.
+    private let capture: TemporaryFolder
 
     /// Starts `executable` with `arguments`, the environment `environment` (nothing inherited but PATH,
     /// HOME and LLVM_PROFILE_FILE) and `directory` as working directory. LLVM_PROFILE_FILE, set by
@@ -14,9 +16,9 @@ public final class ChildProcess: @unchecked Sendable {
     public init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String)
         throws
     {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID())").path
-        outputPath = base + ".out"
-        errorPath = base + ".err"
+        capture = try TemporaryFolder(prefix: "boss-child")
+        outputPath = capture.file("stdout")
+        errorPath = capture.file("stderr")
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
         _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
@@ -43,6 +45,8 @@ public final class ChildProcess: @unchecked Sendable {
         let status = await child.wait(timeout: timeout)
         return (status, child.stdout, child.stderr)
     }
+
+    deinit { capture.remove() }
 
     /// The process id.
     public var pid: Int32 { process.processIdentifier }

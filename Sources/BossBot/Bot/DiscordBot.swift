@@ -7,12 +7,12 @@ import Synchronization
 /// The bot: gateway events in, commands handled, replies out. Each event is handled in a task of its
 /// own, so a slow REST call never delays another user's first reply.
 public final class DiscordBot: Sendable {
-    let gateway: GatewaySession
-    let rest: DiscordREST
-    let handler: CommandHandler
-    let settings: BotSettings
-    let logger: Logger
-    let identity = Mutex<(user: Snowflake, application: Snowflake)?>(nil)
+    private let gateway: GatewaySession
+    private let rest: DiscordREST
+    private let handler: CommandHandler
+    private let settings: BotSettings
+    private let logger: Logger
+    private let identity = Mutex<(user: Snowflake, application: Snowflake)?>(nil)
 
     /// A bot over a gateway session and the command handler. `resuming` is the session a previous
     /// process saved: it says who the bot is, since a RESUME brings no READY.
@@ -74,14 +74,15 @@ public final class DiscordBot: Sendable {
     }
 
     private func handle(_ interaction: Interaction) async {
-        guard interaction.type == 2, let data = interaction.data, let user = interaction.invoker,
+        guard interaction.type == .applicationCommand, let data = interaction.data,
+            let user = interaction.invoker,
             let channel = interaction.channelId
         else { return }
         // Within 3 s or Discord shows "the application did not respond": defer, answer by editing.
         do {
             try await rest.call(
                 .interactionCallback(id: interaction.id, token: interaction.token),
-                .json(Array(#"{"type":5}"#.utf8)))
+                .json(DiscordREST.encode(InteractionResponse.deferredMessage)))
         } catch {
             logger.error("could not acknowledge an interaction: \(error)")
             return

@@ -7,30 +7,25 @@ import Logging
 /// Carries out the bot's commands. Every command gets its first reply at once (nothing here waits for
 /// the queue); downloads are queued and reported by `DiscordJobExecutor`.
 public struct CommandHandler: Sendable {
-    let queue: DownloadQueue
-    let runtime: HostRuntime
-    let replies: ReplyClient
-    let settings: BotSettings
-    let limiter: UserRateLimiter
-    let directMessages: DirectMessageRoles
-    let gateway: @Sendable () async -> (connected: Bool, latency: Duration?)
-    let startedAt = ContinuousClock.now
+    private let replies: ReplyClient
+    private let settings: BotSettings
+    private let directMessages: DirectMessageRoles
+    private let jobs: JobCommands
+    private let info: InfoCommands
+    private let logger: Logger
 
     /// A handler over the queue, the host core and the REST client.
     public init(
         queue: DownloadQueue, runtime: HostRuntime, replies: ReplyClient, settings: BotSettings,
         gateway: @escaping @Sendable () async -> (connected: Bool, latency: Duration?)
     ) {
-        self.queue = queue
-        self.runtime = runtime
         self.replies = replies
         self.settings = settings
-        limiter = UserRateLimiter(capacity: settings.rateCount, window: settings.rateWindow)
         directMessages = DirectMessageRoles(rest: replies.rest, policy: settings.access)
-        self.gateway = gateway
+        jobs = JobCommands(queue: queue, replies: replies, settings: settings, logger: runtime.logger)
+        info = InfoCommands(queue: queue, runtime: runtime, prefix: settings.prefix, gateway: gateway)
+        logger = runtime.logger
     }
-
-    var logger: Logger { runtime.logger }
 
     /// Runs `command`; failures to answer are logged (the user cannot be told over a broken REST path).
     public func handle(_ command: BotCommand, _ invocation: Invocation) async {
@@ -46,14 +41,15 @@ public struct CommandHandler: Sendable {
             }
             if let refusal {
                 logger.notice(
-                    "security: refused user", metadata: securityMetadata(invocation, kind: "refused_user"))
+                    "security: refused user",
+                    metadata: SecurityEvent.metadata(invocation, kind: "refused_user"))
                 _ = try await responder.first("⛔ \(refusal)")
                 return
             }
             if command.isAdminOnly && !settings.access.isAdmin(invocation.user) {
                 logger.notice(
                     "security: admin command by non-admin",
-                    metadata: securityMetadata(invocation, kind: "not_admin"))
+                    metadata: SecurityEvent.metadata(invocation, kind: "not_admin"))
                 _ = try await responder.first("⛔ Only the bot's admins can use that command.")
                 return
             }
@@ -66,35 +62,19 @@ public struct CommandHandler: Sendable {
 
     private func run(_ command: BotCommand, _ invocation: Invocation, _ responder: Responder) async throws {
         switch command {
-        case .download(let arguments): try await download(arguments, invocation, responder)
-        case .queue:
-            let listing = QueueListing(guild: invocation.guild, user: invocation.user)
-            _ = try await responder.first(listing.text(await queue.snapshot()))
-        case .status: _ = try await responder.first(await statusText())
-        case .cancel(let job): _ = try await responder.first(await cancel(job, invocation))
-        case .plugins: _ = try await responder.first(pluginsText())
-        case .ping:
-            let latency = await gateway().latency.map(Self.milliseconds)
-            _ = try await responder.first("🏓 Pong! Gateway latency: \(latency ?? "not measured yet").")
-        case .help: _ = try await responder.first(helpText())
-        case .reload: _ = try await responder.first(reload())
+        case .download(let arguments): try await jobs.download(arguments, invocation, responder)
+        case .queue: _ = try await responder.first(await info.queueText(invocation))
+        case .status: _ = try await responder.first(await info.statusText())
+        case .cancel(let job): _ = try await responder.first(await jobs.cancel(job, invocation))
+        case .plugins: _ = try await responder.first(info.pluginsText())
+        case .ping: _ = try await responder.first(await info.pingText())
+        case .help: _ = try await responder.first(info.helpText())
+        case .reload: _ = try await responder.first(info.reload())
         case .unknown(let name, let suggestion):
             let hint = suggestion.map { " Did you mean `\(settings.prefix)\($0)`?" } ?? ""
             _ = try await responder.first(
                 "❓ Unknown command \(Markdown.code(name)).\(hint) Type `\(settings.prefix)help` for the list."
             )
         }
-    }
-
-    /// `12 ms`, as `ping` and `status` show the gateway latency.
-    static func milliseconds(_ duration: Duration) -> String { "\(Int(duration / .milliseconds(1))) ms" }
-
-    func securityMetadata(_ invocation: Invocation, kind: String) -> Logger.Metadata {
-        BossMetrics.securityEvent(kind)
-        return [
-            "security_event": "\(kind)", "user": "\(invocation.user)",
-            "guild": "\(invocation.guild?.rawValue ?? "dm")",
-            "channel": "\(invocation.channel)",
-        ]
     }
 }

@@ -1,19 +1,5 @@
 import Foundation
 
-/// A link a user asked for.
-public struct RequestedLink: Equatable, Sendable {
-    /// The http(s) URL, cleaned of Discord markup and trailing punctuation.
-    public var url: String
-    /// The user wrapped it in `||spoiler||` bars: the files are sent as spoilers too.
-    public var isSpoiler: Bool
-
-    /// Creates a link.
-    public init(url: String, isSpoiler: Bool = false) {
-        self.url = url
-        self.isSpoiler = isSpoiler
-    }
-}
-
 /// Pulls links out of a download command's words: `<url>` (Discord's no-embed form), `||url||`
 /// spoilers, trailing punctuation (`url.` `url,` `(url)`), several links per message. Words that are
 /// not http(s) links are returned as rejected, for a specific reply.
@@ -49,7 +35,7 @@ public enum LinkParser {
     static func validURL(_ text: String) -> String? {
         guard text.count <= 2048, let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty
+            let host = components.encodedHost, !host.isEmpty
         else { return nil }
         return text
     }

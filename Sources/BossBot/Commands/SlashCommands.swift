@@ -4,45 +4,28 @@ import BossDiscord
 /// The slash commands registered at start (`PUT /applications/{id}/commands`), mirroring the prefix
 /// commands.
 public enum SlashCommands {
-    struct Definition: Encodable {
-        var name: String
-        var description: String
-        var type = 1
-        var options: [Option]?
-        /// "0": hidden from members without Administrator until the server says otherwise.
-        var defaultMemberPermissions: String?
-    }
-    struct Option: Encodable {
-        var type = 3  // string; 5: boolean
-        var name: String
-        var description: String
-        var required = true
-        var choices: [Choice]?
-    }
-    struct Choice: Encodable {
-        var name: String
-        var value: String
-    }
-
-    static let definitions: [Definition] = [
-        Definition(
+    /// The commands, as Discord's typed models.
+    static let definitions: [ApplicationCommand] = [
+        ApplicationCommand(
             name: "download", description: "Download media from one or more links",
             options: [
-                Option(name: "url", description: "The link(s), separated by spaces"),
-                Option(type: 5, name: "audio", description: "Audio only", required: false),
-                Option(
+                ApplicationCommandOption(name: "url", description: "The link(s), separated by spaces"),
+                ApplicationCommandOption(
+                    type: .boolean, name: "audio", description: "Audio only", required: false),
+                ApplicationCommandOption(
                     name: "quality", description: "Video quality", required: false,
-                    choices: JobOptions.qualities.map { Choice(name: $0, value: $0) }),
+                    choices: JobOptions.qualities.map { .init(name: $0, value: $0) }),
             ]),
-        Definition(name: "queue", description: "Show running and waiting downloads"),
-        Definition(name: "status", description: "Show the bot's health and figures"),
-        Definition(
+        ApplicationCommand(name: "queue", description: "Show running and waiting downloads"),
+        ApplicationCommand(name: "status", description: "Show the bot's health and figures"),
+        ApplicationCommand(
             name: "cancel", description: "Cancel one of your downloads",
-            options: [Option(name: "job", description: "The job number from /queue")]),
-        Definition(name: "plugins", description: "List the supported sites (plugins)"),
-        Definition(name: "ping", description: "Show the gateway latency"),
-        Definition(name: "help", description: "How to use the bot"),
-        Definition(
+            options: [ApplicationCommandOption(name: "job", description: "The job number from /queue")]),
+        ApplicationCommand(name: "plugins", description: "List the supported sites (plugins)"),
+        ApplicationCommand(name: "ping", description: "Show the gateway latency"),
+        ApplicationCommand(name: "help", description: "How to use the bot"),
+        // "0": hidden from members without Administrator until the server says otherwise.
+        ApplicationCommand(
             name: "reload", description: "Rescan the plugins folder (admins)", defaultMemberPermissions: "0"),
     ]
 

@@ -6,12 +6,11 @@ import Logging
 /// Runs a Discord job: extraction through the plugins with progress edits on the reply, then the files
 /// uploaded into the channel (the reply becomes the message carrying them), or a clear error.
 public struct DiscordJobExecutor: JobExecutor {
-    let runtime: HostRuntime
-    let replies: ReplyClient
-    let reencodeOversize: Bool
-    let shrinker: VideoShrinker
+    private let runtime: HostRuntime
+    private let replies: ReplyClient
+    private let delivery: UploadDelivery
     /// Minimum time between two progress edits of one message.
-    let progressInterval: Duration
+    private let progressInterval: Duration
 
     /// An executor over the host core and the REST client.
     public init(
@@ -21,8 +20,8 @@ public struct DiscordJobExecutor: JobExecutor {
     ) {
         self.runtime = runtime
         self.replies = replies
-        self.reencodeOversize = reencodeOversize
-        self.shrinker = shrinker
+        delivery = UploadDelivery(
+            runtime: runtime, replies: replies, reencodeOversize: reencodeOversize, shrinker: shrinker)
         self.progressInterval = progressInterval
     }
 
@@ -44,17 +43,18 @@ public struct DiscordJobExecutor: JobExecutor {
             return await fail(job, context, error)
         }
         do {
-            return try await deliver(result, job: job, context: context, control: control)
+            return try await delivery.deliver(result, job: job, context: context, control: control)
         } catch {
             runtime.logger.error("job \(job.id): upload failed: \(error)", metadata: ["url": "\(job.url)"])
             try? await replies.edit(
-                context.target, "❌ #\(job.id) The files could not be posted: \(Self.userText(error))")
+                context.target,
+                "❌ #\(job.id) The files could not be posted: \(UploadDelivery.userText(error))")
             return .failed(category: .discord, message: "Upload failed: \(error)")
         }
     }
 
     /// Stops the progress edits and waits for one in flight: it must not land after the final edit.
-    static func stop(_ reporter: Task<Void, Never>) async {
+    private static func stop(_ reporter: Task<Void, Never>) async {
         reporter.cancel()
         await reporter.value
     }

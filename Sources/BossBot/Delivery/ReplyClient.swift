@@ -1,31 +1,6 @@
 import BossDiscord
 import Foundation
 
-/// A message body as Discord's create/edit endpoints take it. Mentions are never parsed: titles from
-/// other sites must not ping anyone.
-struct MessagePayload: Encodable {
-    struct Reference: Encodable {
-        var messageId: Snowflake
-        var failIfNotExists = false
-    }
-    struct AllowedMentions: Encodable {
-        var parse: [String] = []
-        var repliedUser = false
-    }
-    /// `id` is the index of the `files[n]` part, as a string: Discord's spec types snowflakes (and
-    /// these placeholders) as strings.
-    struct AttachmentRef: Encodable {
-        var id: String
-        var filename: String
-    }
-    var content: String?
-    var nonce: String?
-    var enforceNonce: Bool?
-    var messageReference: Reference?
-    var allowedMentions = AllowedMentions()
-    var attachments: [AttachmentRef]?
-}
-
 /// Posts and edits the bot's replies, for channel messages and interactions alike.
 public struct ReplyClient: Sendable {
     let rest: DiscordREST

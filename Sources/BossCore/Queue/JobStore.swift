@@ -6,7 +6,7 @@ import GRDB
 public final class JobStore: Sendable {
     /// The database file.
     public let path: String
-    let database: DatabasePool
+    private let database: DatabasePool
 
     /// Opens (creating and migrating when needed) the database at `path`.
     public init(path: String) throws {
@@ -19,24 +19,7 @@ public final class JobStore: Sendable {
         // failing at once; a lock held longer fails and the queue retries later, outside its actor.
         configuration.busyMode = .timeout(1)
         database = try DatabasePool(path: path, configuration: configuration)
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: jobs") { db in
-            try db.create(table: Job.databaseTableName) { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("url", .text).notNull()
-                table.column("requester", .text).notNull()
-                table.column("scope", .text).notNull()
-                table.column("context", .text).notNull()
-                table.column("state", .text).notNull()
-                table.column("attempts", .integer).notNull().defaults(to: 0)
-                table.column("failureCategory", .text)
-                table.column("failureMessage", .text)
-                table.column("createdAt", .datetime).notNull()
-                table.column("updatedAt", .datetime).notNull()
-            }
-            try db.create(index: "job_scope_state", on: Job.databaseTableName, columns: ["scope", "state"])
-        }
-        try migrator.migrate(database)
+        try JobSchema.migrator.migrate(database)
     }
 
     /// Stores a new queued job unless `scope` already has `limits.maxWaiting` queued jobs, or
@@ -53,7 +36,7 @@ public final class JobStore: Sendable {
                 try waiting.filter(Column("requester") == requester).fetchCount(db)
                     < limits.maxWaitingPerRequester
             else { throw QueueError.requesterFull(limit: limits.maxWaitingPerRequester) }
-            let now = Date()
+            let now = Self.storedTime(Date())
             try db.execute(
                 sql: """
                     INSERT INTO job (url, requester, scope, context, state, attempts, createdAt, updatedAt)
@@ -62,6 +45,10 @@ public final class JobStore: Sendable {
             return try Job.fetchOne(db, key: db.lastInsertedRowID)
         }
     }
+
+    /// The text a time is stored as: GRDB's own form for a `Date` (UTC, to the millisecond), which rows
+    /// of earlier versions hold, but written without the ICU formatter GRDB would load for it.
+    public static func storedTime(_ date: Date) -> String { UTCTimestamp.databaseText(from: date) }
 
     /// The job with `id`.
     public func job(_ id: JobID) throws -> Job? {
@@ -111,9 +98,18 @@ public final class JobStore: Sendable {
             return interrupted
         }
     }
-}
 
-extension Job: FetchableRecord, PersistableRecord {
-    /// The table name.
-    public static let databaseTableName = "job"
+    /// How long finished jobs stay in the database (for `queue`, status and investigations).
+    public static let retention: TimeInterval = 30 * 24 * 3600
+
+    /// Deletes finished jobs last changed before `cutoff`; queued and running ones are never touched.
+    /// Returns how many rows went.
+    @discardableResult
+    public func pruneFinished(olderThan cutoff: Date) throws -> Int {
+        let finished = JobState.allCases.filter(\.isFinished).map(\.rawValue)
+        let before = Self.storedTime(cutoff)
+        return try database.write { db in
+            try Job.filter(finished.contains(Column("state")) && Column("updatedAt") < before).deleteAll(db)
+        }
+    }
 }

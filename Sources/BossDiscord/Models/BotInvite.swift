@@ -10,9 +10,3 @@ public enum BotInvite {
             + "&permissions=\(permissions.rawValue)"
     }
 }
-
-/// The part of `GET /applications/@me` the host reads.
-public struct DiscordApplication: Decodable, Sendable {
-    /// The application's ID: the OAuth2 client ID.
-    public var id: Snowflake
-}

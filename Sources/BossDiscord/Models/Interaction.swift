@@ -4,8 +4,8 @@ public struct Interaction: Codable, Sendable, Equatable {
     public var id: Snowflake
     /// The bot's application.
     public var applicationId: Snowflake
-    /// 2 = application command; other types are ignored.
-    public var type: Int
+    /// What it is; the bot answers application commands only.
+    public var type: InteractionType
     /// The command and its options.
     public var data: CommandData?
     /// Nil in DMs.

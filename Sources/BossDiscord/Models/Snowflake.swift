@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Discord ID. The API sends snowflakes as strings (they overflow JavaScript numbers); so do we.
 public struct Snowflake: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral
@@ -21,21 +19,4 @@ public struct Snowflake: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     }
     /// The decimal ID.
     public var description: String { rawValue }
-}
-
-/// The JSON coders for Discord payloads: Discord's keys are snake_case.
-public enum DiscordJSON {
-    /// Decodes snake_case keys into camelCase properties.
-    public static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
-    /// Encodes camelCase properties as snake_case keys.
-    public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
 }

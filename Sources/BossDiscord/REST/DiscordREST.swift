@@ -8,14 +8,12 @@ import Logging
 public final class DiscordREST: Sendable {
     /// `User-Agent: DiscordBot (url, version)`, as Discord requires.
     public static let userAgent = "DiscordBot (https://github.com/boss-bot/boss-bot, 0.1.0)"
-    let baseURL: String
-    let authorization: String
-    let http: HTTPClient
-    let limiter: DiscordRateLimiter
-    let logger: Logger
+    private let transport: DiscordTransport
+    private let limiter: DiscordRateLimiter
+    private let logger: Logger
     /// Retries of a 5xx or a transport failure.
-    let maxRetries: Int
-    let retryBase: Duration
+    private let maxRetries: Int
+    private let retryBase: Duration
 
     /// A client for `baseURL` (e.g. `https://discord.com/api/v10`); the operator configured it, so the
     /// SSRF guard trusts it. A rate limit holds requests back for at most `maxRateLimitWait` at a time.
@@ -24,14 +22,8 @@ public final class DiscordREST: Sendable {
         retryBase: Duration = .milliseconds(500), maxRateLimitWait: Duration = .seconds(600)
     ) {
         limiter = DiscordRateLimiter(maxWait: maxRateLimitWait)
-        var base = baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        self.baseURL = base
-        authorization = "Bot \(token)"
-        var policy = NetworkPolicy(userAgent: Self.userAgent)
-        policy.trustedOrigins = Set([HTTPOrigin(url: base)].compactMap { $0 })
-        policy.totalTimeout = .seconds(30)
-        http = HTTPClient(policy: policy, logger: logger, reusesConnections: true)
+        transport = DiscordTransport(
+            baseURL: baseURL, token: token, userAgent: Self.userAgent, logger: logger)
         self.logger = logger
         self.maxRetries = maxRetries
         self.retryBase = retryBase
@@ -67,12 +59,10 @@ public final class DiscordREST: Sendable {
         var rateLimited = 0
         while true {
             await limiter.acquire(route.bucketKey)
-            let outcome = await measured(route) { await perform(route, body) }
-            switch outcome {
+            switch await transport.perform(route, body) {
             case .failure(let error):
                 failures += 1
-                // The URL may hold an interaction token: errors name the route's key instead.
-                let reason = "\(error)".replacingOccurrences(of: baseURL + route.path, with: route.bucketKey)
+                let reason = transport.describe(error, route: route)
                 guard failures <= maxRetries else { throw .transport(reason, route: route.bucketKey) }
                 logger.warning("discord: \(route.bucketKey) failed (\(reason)); retrying")
             case .success(let (head, bytes)):
@@ -80,16 +70,31 @@ public final class DiscordREST: Sendable {
                 if (200..<300).contains(head.status) { return bytes }
                 if head.status == 429 {
                     rateLimited += 1
-                    try await waitOut429(route, head: head, bytes: bytes, count: rateLimited)
+                    try await waitOut429(
+                        route, DiscordRateLimitAnswer(head: head, bytes: bytes), count: rateLimited)
                     continue
                 }
-                let error = Self.httpError(head.status, bytes, route: route.bucketKey)
+                let error = DiscordRESTError(status: head.status, body: bytes, route: route.bucketKey)
                 failures += 1
                 guard head.status >= 500, failures <= maxRetries else { throw error }
                 logger.warning("discord: \(error); retrying")
             }
             try? await Task.sleep(for: retryBase * (1 << min(failures - 1, 6)))
         }
+    }
+
+    /// Waits as long as the 429 says, then the caller retries. Logged: many 429s get an IP banned.
+    private func waitOut429(_ route: DiscordRoute, _ answer: DiscordRateLimitAnswer, count: Int)
+        async throws(DiscordRESTError)
+    {
+        logger.warning(
+            "discord: 429 on \(route.bucketKey), retry after \(answer.retryAfter) s",
+            metadata: ["global": "\(answer.global)"])
+        guard count <= 20 else {
+            throw .http(
+                status: 429, code: nil, message: "still rate limited after 20 waits", route: route.bucketKey)
+        }
+        await limiter.limited(route.bucketKey, retryAfter: answer.retryAfter, global: answer.global)
     }
 
     /// `value` as Discord JSON (snake_case keys).

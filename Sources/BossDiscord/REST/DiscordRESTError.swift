@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a REST call failed, after the retries that make sense.
 public enum DiscordRESTError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Discord answered with an error. `code` is Discord's JSON error code (e.g. 40005: too large).
@@ -21,5 +23,18 @@ public enum DiscordRESTError: Error, Sendable, Equatable, CustomStringConvertibl
     public var isPayloadTooLarge: Bool {
         if case .http(let status, let code, _, _) = self { return status == 413 || code == 40005 }
         return false
+    }
+}
+
+extension DiscordRESTError {
+    /// An error answer: its status, with Discord's JSON error code and message when the body has them.
+    init(status: Int, body: [UInt8], route: String) {
+        struct ErrorBody: Decodable {
+            var code: Int?
+            var message: String?
+        }
+        let decoded = try? JSONDecoder().decode(ErrorBody.self, from: Data(body))
+        self = .http(
+            status: status, code: decoded?.code, message: decoded?.message ?? "no message", route: route)
     }
 }

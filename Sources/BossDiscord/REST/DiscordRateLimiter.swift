@@ -5,7 +5,7 @@ import Foundation
 /// `-Remaining`, `-Reset-After`), the global limit (50 requests/s, and a global 429), and 429s on a
 /// route. Callers `acquire` before each request and wait here instead of being refused.
 actor DiscordRateLimiter {
-    struct Bucket {
+    private struct Bucket {
         var remaining: Int
         var resetAt: ContinuousClock.Instant
     }
@@ -13,9 +13,9 @@ actor DiscordRateLimiter {
     private var buckets: [String: Bucket] = [:]
     private var globalUntil: ContinuousClock.Instant?
     private var recent: [ContinuousClock.Instant] = []
-    let globalPerSecond: Int
+    private let globalPerSecond: Int
     /// The longest wait one answer can impose, whatever it says.
-    let maxWait: Duration
+    private let maxWait: Duration
 
     init(globalPerSecond: Int = 50, maxWait: Duration = .seconds(600)) {
         self.globalPerSecond = globalPerSecond
@@ -74,7 +74,7 @@ actor DiscordRateLimiter {
     /// `seconds` from a header or body as a wait: converted unchecked, a huge or infinite value would
     /// trap, and Discord (or anything posing as it) could hold every request back for ever. NaN counts
     /// as a missing value (1 s), negatives as none, and nothing waits longer than `maxWait`.
-    func wait(seconds: Double) -> Duration {
+    private func wait(seconds: Double) -> Duration {
         if seconds.isNaN { return min(.seconds(1), maxWait) }
         guard seconds > 0 else { return .zero }
         return seconds >= maxWait / .seconds(1) ? maxWait : .seconds(seconds)

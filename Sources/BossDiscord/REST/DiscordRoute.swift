@@ -55,36 +55,29 @@ public struct DiscordRoute: Sendable, Equatable {
             .patch, "/webhooks/\(application)/\(token)/messages/\(message)",
             key: "/webhooks/\(application)/\(masked(token))/messages/:id")
     }
+    /// `GET /users/@me/guilds`: the servers the bot is in (the first 200, enough for a role check).
+    public static let currentUserGuilds = DiscordRoute(.get, "/users/@me/guilds")
+    /// `GET /guilds/{guild}/members/{user}`: a member with their roles; 404 when not a member.
+    public static func guildMember(guild: Snowflake, user: Snowflake) -> DiscordRoute {
+        DiscordRoute(.get, "/guilds/\(guild)/members/\(user)", key: "/guilds/\(guild)/members/:id")
+    }
     /// `POST /webhooks/{application}/{token}`: an interaction follow-up message.
     public static func followup(application: Snowflake, token: String) -> DiscordRoute {
         DiscordRoute(
             .post, "/webhooks/\(application)/\(token)", key: "/webhooks/\(application)/\(masked(token))")
     }
-}
 
-/// A request body.
-public enum DiscordBody: Sendable {
-    /// No body.
-    case none
-    /// A JSON document.
-    case json([UInt8])
-    /// `payload_json` plus files streamed from disk as `files[n]` (Discord's attachment upload).
-    case multipart(payloadJSON: [UInt8], files: [UploadFile])
-}
-
-/// A file to attach.
-public struct UploadFile: Sendable, Equatable {
-    /// The name users see.
-    public var name: String
-    /// Where it is on disk.
-    public var path: String
-    /// Its size in bytes (for the upload limits).
-    public var size: Int64
-
-    /// Creates an upload.
-    public init(name: String, path: String, size: Int64) {
-        self.name = name
-        self.path = path
-        self.size = size
+    /// The route with every ID and token replaced by `:id` (`POST /channels/:id/messages`): a label of
+    /// few values that carries no secret.
+    public var metricName: String {
+        let segments = path.split(separator: "/").map {
+            Self.fixedSegments.contains(String($0)) ? String($0) : ":id"
+        }
+        return "\(method.rawValue) /" + segments.joined(separator: "/")
     }
+
+    private static let fixedSegments: Set<String> = [
+        "gateway", "bot", "applications", "@me", "channels", "messages", "commands", "interactions",
+        "callback", "webhooks", "@original", "guilds", "users",
+    ]
 }

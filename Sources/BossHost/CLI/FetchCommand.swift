@@ -33,7 +33,7 @@ struct FetchCommand: AsyncParsableCommand {
 
     static func isHTTPURL(_ text: String) -> Bool {
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-            let host = components.host, !host.isEmpty
+            let host = components.encodedHost, !host.isEmpty
         else { return false }
         return scheme == "http" || scheme == "https"
     }

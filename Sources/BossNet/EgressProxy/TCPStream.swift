@@ -75,31 +75,3 @@ final class TCPStream: @unchecked Sendable {
         var description: String { String(cString: strerror(errno)) }
     }
 }
-
-extension IPAddress {
-    /// Calls `body` with this address and `port` as a socket address.
-    func withSocketAddress<T>(port: Int, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {
-        if bytes.count == 4 {
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            withUnsafeMutableBytes(of: &address.sin_addr) { $0.copyBytes(from: bytes) }
-            return Self.pass(&address, to: body)
-        }
-        var address = sockaddr_in6()
-        address.sin6_family = sa_family_t(AF_INET6)
-        address.sin6_port = in_port_t(UInt16(port).bigEndian)
-        withUnsafeMutableBytes(of: &address.sin6_addr) { $0.copyBytes(from: bytes) }
-        return Self.pass(&address, to: body)
-    }
-
-    private static func pass<Address, T>(
-        _ address: inout Address, to body: (UnsafePointer<sockaddr>, socklen_t) -> T
-    ) -> T {
-        withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                body($0, socklen_t(MemoryLayout<Address>.size))
-            }
-        }
-    }
-}

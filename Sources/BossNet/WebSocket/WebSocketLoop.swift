@@ -1,45 +1,27 @@
 import CWebSockets
 import Foundation
 import Logging
-import Synchronization
 
 /// The libwebsockets side of a `WebSocketConnection`: one lws context with one connection, serviced on
-/// a dedicated thread. Fields under "loop thread only" are touched by lws callbacks alone, which all run
-/// on that thread; other threads use `shared`, under its lock.
+/// a dedicated thread. The callbacks run on that thread and reach the `WebSocketCallbackHandler`; other
+/// threads go through the `WebSocketOutbox`.
 final class WebSocketLoop: @unchecked Sendable {
-    struct Shared {
-        var outbox: [[UInt8]] = []
-        var closeRequest: (code: UInt16, reason: String)?
-        /// Cleared (under the lock) before the context is destroyed, so no thread wakes a dead context.
-        var context: ContextHandle?
-    }
-    /// The lws context, shared only to be woken with `lws_cancel_service`, which lws allows from any thread.
-    struct ContextHandle: @unchecked Sendable {
-        let pointer: OpaquePointer
-    }
-    let shared = Mutex(Shared())
-    let endpoint: WebSocketEndpoint
-    let continuation: AsyncStream<WebSocketEvent>.Continuation
-    let maxMessageBytes: Int
-    let logger: Logger
+    private let endpoint: WebSocketEndpoint
+    private let logger: Logger
+    private let outbox = WebSocketOutbox()
+    private let handler: WebSocketCallbackHandler
     /// The protocol table lws keeps a pointer to: it lives as long as this object.
     private let protocols: UnsafeMutablePointer<lws_protocols>
-    static let protocolName = "boss-websocket"
-
-    // Loop thread only.
-    var wsi: OpaquePointer?
-    var incoming: [UInt8] = []
-    var closure: WebSocketClosure?
-    var finished = false
+    private static let protocolName = "boss-websocket"
 
     init(
         endpoint: WebSocketEndpoint, continuation: AsyncStream<WebSocketEvent>.Continuation,
         maxMessageBytes: Int, logger: Logger
     ) {
         self.endpoint = endpoint
-        self.continuation = continuation
-        self.maxMessageBytes = maxMessageBytes
         self.logger = logger
+        handler = WebSocketCallbackHandler(
+            continuation: continuation, maxMessageBytes: maxMessageBytes, outbox: outbox)
         protocols = .allocate(capacity: 2)
         protocols.initialize(repeating: lws_protocols(), count: 2)
         protocols[0].name = UnsafePointer(strdup(Self.protocolName))
@@ -55,7 +37,7 @@ final class WebSocketLoop: @unchecked Sendable {
     /// Creates the context, starts the connection attempt, then hands both to the service thread.
     func start(url: String) throws(WebSocketError) {
         WebSocketLog.install(logger)
-        let unmanaged = Unmanaged.passRetained(self)  // released when the service thread ends
+        let unmanaged = Unmanaged.passRetained(handler)  // released when the service thread ends
         guard
             let context = boss_lws_create_client_context(
                 protocols, unmanaged.toOpaque(), endpoint.usesTLS ? 1 : 0)
@@ -63,20 +45,21 @@ final class WebSocketLoop: @unchecked Sendable {
             unmanaged.release()
             throw .contextFailed
         }
-        wsi = boss_lws_connect(
+        let wsi = boss_lws_connect(
             context, endpoint.host, Int32(endpoint.port), endpoint.path, endpoint.usesTLS ? 1 : 0,
             Self.protocolName, unmanaged.toOpaque())
-        guard wsi != nil || finished else {
+        guard handler.connecting(wsi) else {
             lws_context_destroy(context)
             unmanaged.release()
             throw .connectFailed(url: url)
         }
-        // From here on the pointer belongs to the service thread; others only wake it (under the lock).
-        let handle = ContextHandle(pointer: context)
-        shared.withLock { $0.context = handle }
+        // From here on the context belongs to the service thread; others only wake it (under the lock).
+        let handle = WebSocketOutbox.ContextHandle(pointer: context)
+        outbox.attach(handle)
+        // The thread keeps this loop (and so the protocol table) alive until the context is gone.
         let thread = Thread { [self] in
-            while !finished { lws_service(handle.pointer, 0) }
-            shared.withLock { $0.context = nil }
+            while !handler.isFinished { lws_service(handle.pointer, 0) }
+            outbox.detach()
             lws_context_destroy(handle.pointer)
             unmanaged.release()
         }
@@ -84,27 +67,20 @@ final class WebSocketLoop: @unchecked Sendable {
         thread.start()
     }
 
-    func enqueue(_ message: [UInt8]) {
-        shared.withLock { shared in
-            shared.outbox.append(message)
-            if let context = shared.context { lws_cancel_service(context.pointer) }
-        }
-    }
+    /// Queues a message; the loop sends it once the connection is open.
+    func enqueue(_ message: [UInt8]) { outbox.enqueue(message) }
 
-    func requestClose(code: UInt16, reason: String) {
-        shared.withLock { shared in
-            guard shared.closeRequest == nil else { return }
-            shared.closeRequest = (code, reason)
-            if let context = shared.context { lws_cancel_service(context.pointer) }
-        }
-    }
+    /// Asks the loop to close with `code`.
+    func requestClose(code: UInt16, reason: String) { outbox.requestClose(code: code, reason: reason) }
+}
 
-    /// Reports the end once; the service loop then stops.
-    func finish(_ closure: WebSocketClosure) {
-        guard !finished else { return }
-        finished = true
-        wsi = nil
-        continuation.yield(.closed(self.closure ?? closure))
-        continuation.finish()
-    }
+/// The one lws callback. It captures nothing (C calling convention) and finds its handler through the
+/// context's user pointer: one context serves one connection.
+func webSocketCallback(
+    _ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
+    _ input: UnsafeMutableRawPointer?, _ length: Int
+) -> Int32 {
+    guard let wsi, let handlerPointer = lws_context_user(lws_get_context(wsi)) else { return 0 }
+    let handler = Unmanaged<WebSocketCallbackHandler>.fromOpaque(handlerPointer).takeUnretainedValue()
+    return handler.handle(wsi, reason, input.map { UnsafeRawBufferPointer(start: $0, count: length) })
 }

@@ -4,18 +4,18 @@ import TestSupport
 /// A temporary working directory with a plugins dir holding the package's Swift plugin, a data dir,
 /// and the environment that points `boss-host` at them.
 struct CLIHarness {
-    let root: String
+    let folder: TemporaryFolder
+    var root: String { folder.path }
     var plugins: String { root + "/plugins.d" }
     var data: String { root + "/data" }
     var output: String { root + "/out" }
     static var binary: String { BuildProducts.directory + "/boss-host" }
 
-    static let png: [UInt8] =
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<200_000).map { UInt8($0 % 253) }
-    static let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 7, count: 100)
+    static let png = MediaSamples.file(MediaSamples.png, filler: 200_000, modulo: 253)
+    static let elf = MediaSamples.elf64 + [UInt8](repeating: 7, count: 100)
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-cli-\(UUID())").path
+        folder = try TemporaryFolder(prefix: "boss-cli")
         // An explicit mode: the loader refuses group-writable plugin folders, whatever the umask.
         try FileManager.default.createDirectory(
             atPath: root + "/plugins.d", withIntermediateDirectories: true,
@@ -44,5 +44,5 @@ struct CLIHarness {
         ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).sorted()
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+    func cleanUp() { folder.remove() }
 }

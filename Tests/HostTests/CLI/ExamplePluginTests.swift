@@ -28,12 +28,12 @@ struct ExamplePluginTests {
             "/usr/bin/env", ["cc"] + arguments + ["-Wall", "-Wextra", "-Werror", "-o", library],
             environment: [:], directory: Self.root)
         #expect(compiled.status == 0, "\(compiled.stderr)")
-        let server = try await TestHTTPServer.start(["/hello/cat.png": .bytes(CLIHarness.png)])
-        let url = server.url("/hello/cat.png")
-        let result = try await cli.run(["plugin", "check", library, "--url", url])
-        await server.stop()
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("PASS extract \(url) (1 file(s): cat.png (png,"))
-        #expect(result.stdout.contains("PASS cancel \(url)"))
+        try await withHarness(TestHTTPServer.start(["/hello/cat.png": .bytes(CLIHarness.png)])) { server in
+            let url = server.url("/hello/cat.png")
+            let result = try await cli.run(["plugin", "check", library, "--url", url])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("PASS extract \(url) (1 file(s): cat.png (png,"))
+            #expect(result.stdout.contains("PASS cancel \(url)"))
+        }
     }
 }

@@ -8,29 +8,32 @@ struct FetchCommandTests {
     func fetchSucceeds() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let server = try await TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])
-        let result = try await cli.run(["fetch", server.url("/m/cat.png"), "-o", cli.output])
-        await server.stop()
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(cli.outputFiles() == ["cat.png"])
-        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.output + "/cat.png")) == Data(CLIHarness.png))
-        #expect(result.stdout.contains("1 of 1 download(s) succeeded") && result.stdout.contains("png"))
+        try await withHarness(TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])) { server in
+            let result = try await cli.run(["fetch", server.url("/m/cat.png"), "-o", cli.output])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(cli.outputFiles() == ["cat.png"])
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: cli.output + "/cat.png")) == Data(CLIHarness.png))
+            #expect(result.stdout.contains("1 of 1 download(s) succeeded") && result.stdout.contains("png"))
+        }
     }
 
     @Test("one refused file makes the exit status 1 and says why; the other still arrives")
     func partialFailure() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let server = try await TestHTTPServer.start([
-            "/m/cat.png": .bytes(CLIHarness.png), "/m/evil.jpg": .bytes(CLIHarness.elf),
-        ])
-        let result = try await cli.run([
-            "fetch", server.url("/m/cat.png"), server.url("/m/evil.jpg"), "-o", cli.output,
-        ])
-        await server.stop()
-        #expect(result.status == 1)
-        #expect(result.stdout.contains("FAILED") && result.stdout.contains("not a supported"))
-        #expect(cli.outputFiles() == ["cat.png"])
+        try await withHarness(
+            TestHTTPServer.start([
+                "/m/cat.png": .bytes(CLIHarness.png), "/m/evil.jpg": .bytes(CLIHarness.elf),
+            ])
+        ) { server in
+            let result = try await cli.run([
+                "fetch", server.url("/m/cat.png"), server.url("/m/evil.jpg"), "-o", cli.output,
+            ])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("FAILED") && result.stdout.contains("not a supported"))
+            #expect(cli.outputFiles() == ["cat.png"])
+        }
     }
 
     @Test("usage errors exit 2")
@@ -48,14 +51,14 @@ struct FetchCommandTests {
     func dryRun() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let server = try await TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])
-        let url = server.url("/m/cat.png")
-        let result = try await cli.run(["fetch", "--dry-run", url, "https://example.invalid/page"])
-        #expect(server.hits("/m/cat.png") == 0)
-        await server.stop()
-        #expect(result.status == 0)
-        #expect(result.stdout.contains("\(url)\tdirect\n  would fetch \(url)"))
-        #expect(result.stdout.contains("https://example.invalid/page\t-"))
+        try await withHarness(TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])) { server in
+            let url = server.url("/m/cat.png")
+            let result = try await cli.run(["fetch", "--dry-run", url, "https://example.invalid/page"])
+            #expect(server.hits("/m/cat.png") == 0)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("\(url)\tdirect\n  would fetch \(url)"))
+            #expect(result.stdout.contains("https://example.invalid/page\t-"))
+        }
     }
 
     @Test("plugins lists loaded plugins and each broken file with its reason")

@@ -32,16 +32,17 @@ struct PluginCheckTests {
     func extraction() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let server = try await TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])
-        let plugin = try CPluginBuilder.build(source: "behaviour_plugin.c", into: cli.root, name: "libb.so")
-        let url = server.url("/fetch/" + server.url("/m/cat.png"))
-        let result = try await cli.run(["plugin", "check", plugin, "--url", url])
-        await server.stop()
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(
-            result.stdout.contains(
-                "PASS extract \(url) (1 file(s): cat.png (png, \(CLIHarness.png.count) bytes))"))
-        #expect(result.stdout.contains("PASS cancel \(url)"))
+        try await withHarness(TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])) { server in
+            let plugin = try CPluginBuilder.build(
+                source: "behaviour_plugin.c", into: cli.root, name: "libb.so")
+            let url = server.url("/fetch/" + server.url("/m/cat.png"))
+            let result = try await cli.run(["plugin", "check", plugin, "--url", url])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(
+                result.stdout.contains(
+                    "PASS extract \(url) (1 file(s): cat.png (png, \(CLIHarness.png.count) bytes))"))
+            #expect(result.stdout.contains("PASS cancel \(url)"))
+        }
     }
 
     @Test("a plugin that ignores cancellation fails the cancel check")

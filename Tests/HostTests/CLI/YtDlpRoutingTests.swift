@@ -29,33 +29,35 @@ struct YtDlpRoutingTests {
                 atPath: BuildProducts.directory + "/lib\(product).so",
                 toPath: cli.plugins + "/lib\(product).so")
         }
-        let server = try await TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])
-        let standIn = cli.root + "/yt-dlp"
-        try "#!/bin/sh\necho 'ERROR: Unsupported URL' >&2\nexit 1\n".write(
-            toFile: standIn, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: standIn)
-        let direct = server.url("/m/cat.png")
-        let stay = [
-            ("https://x.com/jack/status/20", "twitter"),
-            ("https://www.reddit.com/r/pics/comments/1abcde/a_title/", "reddit"),
-            (direct, "direct"), ("https://www.deviantart.com/artist/art/title-123456", "gallerydl"),
-        ]
-        let local = "http://127.0.0.1:\(server.port)"
-        let result = try await cli.run(
-            ["fetch", "--dry-run"] + Self.toYtDlp + stay.map(\.0),
-            [
-                "BOSS_PLUGIN_YTDLP_BIN": standIn, "BOSS_PLUGIN_GALLERYDL_BIN": standIn,
-                "BOSS_PLUGIN_TWITTER_API_URL": local, "BOSS_PLUGIN_REDDIT_API_URL": local,
-            ])
-        await server.stop()
-        #expect(result.status == 0, "\(result.stderr)")
-        let routed = Dictionary(
-            result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.compactMap { line in
-                let parts = line.split(separator: "\t")
-                return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-            }, uniquingKeysWith: { first, _ in first })
-        for url in Self.toYtDlp { #expect(routed[url] == "ytdlp", "\(url): \(routed[url] ?? "nothing")") }
-        for (url, plugin) in stay { #expect(routed[url] == plugin, "\(url): \(routed[url] ?? "nothing")") }
-        #expect(result.stdout.contains("would fetch \(direct)"))
+        try await withHarness(TestHTTPServer.start(["/m/cat.png": .bytes(CLIHarness.png)])) { server in
+            let standIn = cli.root + "/yt-dlp"
+            try "#!/bin/sh\necho 'ERROR: Unsupported URL' >&2\nexit 1\n".write(
+                toFile: standIn, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: standIn)
+            let direct = server.url("/m/cat.png")
+            let stay = [
+                ("https://x.com/jack/status/20", "twitter"),
+                ("https://www.reddit.com/r/pics/comments/1abcde/a_title/", "reddit"),
+                (direct, "direct"), ("https://www.deviantart.com/artist/art/title-123456", "gallerydl"),
+            ]
+            let local = "http://127.0.0.1:\(server.port)"
+            let result = try await cli.run(
+                ["fetch", "--dry-run"] + Self.toYtDlp + stay.map(\.0),
+                [
+                    "BOSS_PLUGIN_YTDLP_BIN": standIn, "BOSS_PLUGIN_GALLERYDL_BIN": standIn,
+                    "BOSS_PLUGIN_TWITTER_API_URL": local, "BOSS_PLUGIN_REDDIT_API_URL": local,
+                ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let routed = Dictionary(
+                result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.compactMap { line in
+                    let parts = line.split(separator: "\t")
+                    return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+                }, uniquingKeysWith: { first, _ in first })
+            for url in Self.toYtDlp { #expect(routed[url] == "ytdlp", "\(url): \(routed[url] ?? "nothing")") }
+            for (url, plugin) in stay {
+                #expect(routed[url] == plugin, "\(url): \(routed[url] ?? "nothing")")
+            }
+            #expect(result.stdout.contains("would fetch \(direct)"))
+        }
     }
 }

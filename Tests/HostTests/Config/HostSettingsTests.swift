@@ -1,12 +1,12 @@
 import BossCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Settings: .env file, real environment, validation, plugin configuration")
 struct HostSettingsTests {
-    private func dotEnv(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("boss-env-\(UUID()).env")
-            .path
+    private func dotEnv(_ text: String, in folder: TemporaryFolder) throws -> String {
+        let path = folder.file(".env")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -25,20 +25,23 @@ struct HostSettingsTests {
 
     @Test(".env is read with comments, export and quotes; the real environment wins")
     func dotEnvMerging() throws {
-        let path = try dotEnv(
-            "# comment\n\nexport BOSS_PREFIX='!'\nBOSS_MAX_QUEUE=\"7\"\nBOSS_DATA_DIR=/from/file\n")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let environment = try HostEnvironment(process: ["BOSS_DATA_DIR": "/from/env"], dotEnvPath: path)
-        let settings = try HostSettings(environment: environment)
-        #expect(settings.prefix == "!" && settings.maxQueue == 7 && settings.dataDirectory == "/from/env")
+        try withTemporaryFolder(prefix: "boss-env") { folder in
+            let path = try dotEnv(
+                "# comment\n\nexport BOSS_PREFIX='!'\nBOSS_MAX_QUEUE=\"7\"\nBOSS_DATA_DIR=/from/file\n",
+                in: folder)
+            let environment = try HostEnvironment(process: ["BOSS_DATA_DIR": "/from/env"], dotEnvPath: path)
+            let settings = try HostSettings(environment: environment)
+            #expect(settings.prefix == "!" && settings.maxQueue == 7 && settings.dataDirectory == "/from/env")
+        }
     }
 
     @Test("a malformed .env line names the file and line")
     func malformed() throws {
-        let path = try dotEnv("BOSS_PREFIX=!\nthis is not a setting\n")
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: ConfigurationError.malformedEnvironmentLine(path: path, line: 2)) {
-            try HostEnvironment(process: [:], dotEnvPath: path)
+        try withTemporaryFolder(prefix: "boss-env") { folder in
+            let path = try dotEnv("BOSS_PREFIX=!\nthis is not a setting\n", in: folder)
+            #expect(throws: ConfigurationError.malformedEnvironmentLine(path: path, line: 2)) {
+                try HostEnvironment(process: [:], dotEnvPath: path)
+            }
         }
     }
 

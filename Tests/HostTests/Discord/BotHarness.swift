@@ -3,7 +3,7 @@ import TestSupport
 
 /// `boss-host run` as a child process against a fake Discord, with a media server and the package's
 /// direct-link plugin. The bot's user is 900, its application 800.
-struct BotHarness {
+struct BotHarness: Stoppable {
     static let token = "bot-token-e2e.SECRET-value"
     let cli: CLIHarness
     let discord: FakeDiscord
@@ -28,11 +28,14 @@ struct BotHarness {
             "BOSS_METRICS_ADDR": "off",
         ].merging(extra) { _, new in new }
         let bot = try cli.launch(["run"], environment)
+        // A bot that never gets ready is stopped (with its fakes and folder) before the error is thrown.
         let harness = BotHarness(cli: cli, discord: discord, media: media, bot: bot, environment: environment)
-        guard await eventually(within: .seconds(20), { !discord.rest.registeredCommandNames.isEmpty }) else {
-            throw StartFailure(stderr: bot.stderr)
+        return try await harness.configured { _ in
+            guard await eventually(within: .seconds(20), { !discord.rest.registeredCommandNames.isEmpty })
+            else {
+                throw StartFailure(stderr: bot.stderr)
+            }
         }
-        return harness
     }
 
     /// Starts the bot again over the same data directory (after the first one stopped).

@@ -4,7 +4,7 @@ import Logging
 import TestSupport
 
 /// A gateway session connected to a fake Discord, with fast timings.
-struct GatewayHarness {
+struct GatewayHarness: Stoppable {
     static let token = "test-token-abc.def"
     let discord: FakeDiscord
     let session: GatewaySession
@@ -65,13 +65,9 @@ struct GatewayHarness {
         return events
     }
 
-    func stop() {
-        let session = self.session
-        let discord = self.discord
-        Task {
-            await session.stop()
-            await discord.stop()
-        }
+    func stop() async {
+        await session.stop()
+        await discord.stop()
     }
 
     static func message(id: String, content: String, channel: String = "10", author: String = "42") -> String
@@ -95,4 +91,12 @@ extension GatewayEvent {
 extension Optional where Wrapped == GatewayEvent {
     var isReady: Bool { self?.isReady ?? false }
     var content: String? { self?.content }
+}
+
+extension GatewayError {
+    /// The close code and the operator's message when this is `.fatal`, else nil.
+    var fatal: (code: UInt16, message: String)? {
+        guard case .fatal(let code, let message) = self else { return nil }
+        return (code, message)
+    }
 }

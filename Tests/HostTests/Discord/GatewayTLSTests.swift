@@ -56,37 +56,40 @@ struct GatewayTLSTests {
     func wssGateway() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let discord = try await FakeDiscord.start()
-        defer { Task { await discord.stop() } }
-        let proxy = try await Self.startProxy(in: cli.root, target: discord.port)
-        defer { proxy.process.kill(SIGKILL) }
-        discord.announceGateway("wss://127.0.0.1:\(proxy.port)/gateway")
-        let base = [
-            "DISCORD_TOKEN": BotHarness.token, "BOSS_DISCORD_API_URL": discord.apiURL,
-            "BOSS_METRICS_ADDR": "off",
-        ]
+        try await withHarness(FakeDiscord.start()) { discord in
+            let proxy = try await Self.startProxy(in: cli.root, target: discord.port)
+            defer { proxy.process.kill(SIGKILL) }
+            discord.announceGateway("wss://127.0.0.1:\(proxy.port)/gateway")
+            let base = [
+                "DISCORD_TOKEN": BotHarness.token, "BOSS_DISCORD_API_URL": discord.apiURL,
+                "BOSS_METRICS_ADDR": "off",
+            ]
 
-        let untrusting = try cli.launch(["run"], base)
-        // lws reports the refused handshake in its own log, which the host routes into its logger.
-        #expect(
-            await eventually(within: .seconds(20)) { untrusting.stderr.contains("libwebsockets: SSL error") })
-        #expect(
-            discord.gateway.connections.isEmpty, "a connection with an untrusted certificate went through")
-        untrusting.kill(SIGKILL)
-        _ = await untrusting.wait()
+            let untrusting = try cli.launch(["run"], base)
+            // lws reports the refused handshake in its own log, which the host routes into its logger.
+            #expect(
+                await eventually(within: .seconds(20)) {
+                    untrusting.stderr.contains("libwebsockets: SSL error")
+                })
+            #expect(
+                discord.gateway.connections.isEmpty, "a connection with an untrusted certificate went through"
+            )
+            untrusting.kill(SIGKILL)
+            _ = await untrusting.wait()
 
-        let bot = try cli.launch(["run"], base.merging(["SSL_CERT_FILE": proxy.caFile]) { _, new in new })
-        defer { bot.kill(SIGKILL) }
-        #expect(
-            await eventually(within: .seconds(20)) { !discord.rest.registeredCommandNames.isEmpty },
-            "\(bot.stderr)")
-        discord.gateway.dispatch(
-            "MESSAGE_CREATE",
-            #"{"id":"9501","channel_id":"10","guild_id":"5","content":"$ping","author":{"id":"42","username":"u"},"#
-                + #""member":{"roles":[]},"mentions":[]}"#)
-        #expect(
-            await eventually {
-                discord.rest.messages.contains { $0.replyTo == "9501" && $0.content.contains("Pong") }
-            })
+            let bot = try cli.launch(["run"], base.merging(["SSL_CERT_FILE": proxy.caFile]) { _, new in new })
+            defer { bot.kill(SIGKILL) }
+            #expect(
+                await eventually(within: .seconds(20)) { !discord.rest.registeredCommandNames.isEmpty },
+                "\(bot.stderr)")
+            discord.gateway.dispatch(
+                "MESSAGE_CREATE",
+                #"{"id":"9501","channel_id":"10","guild_id":"5","content":"$ping","author":{"id":"42","username":"u"},"#
+                    + #""member":{"roles":[]},"mentions":[]}"#)
+            #expect(
+                await eventually {
+                    discord.rest.messages.contains { $0.replyTo == "9501" && $0.content.contains("Pong") }
+                })
+        }
     }
 }

@@ -32,34 +32,38 @@ struct MarkdownEscapingTests {
 
     @Test("a site's title and author, and a file name, show as written in the delivered message")
     func siteText() async throws {
-        let harness = try await BotHarness.start(
-            media: ["/cat.png": .bytes(CLIHarness.png, contentType: "image/png")],
-            plugins: ["behaviour_plugin.c"])
-        defer { Task { await harness.stop() } }
-        harness.discord.rest.uploadLimit.store(100_000, ordering: .relaxed)  // the file is named, not sent
-        harness.say("$dl \(harness.media.url("/markdown/"))\(harness.media.url("/cat.png"))", id: "8801")
-        let reply = await harness.reply(to: "8801") { $0.content.contains("too large") }
-        let content = try #require(reply?.content, "no delivery; log:\n\(harness.bot.stderr)")
-        #expect(content.contains(#"\[click me\]\(https\://evil.example\) \*\*loud\*\* \<\@42\> \@everyone"#))
-        #expect(content.contains(##"by \`x\` \# heading"##) && !content.contains("\n# heading"))
-        #expect(content.contains("`a\u{2CB}b.png`"))
-        let mentions = try #require(reply?.payload["allowed_mentions"] as? [String: Any])
-        #expect((mentions["parse"] as? [Any])?.isEmpty == true)
+        try await withHarness(
+            BotHarness.start(
+                media: ["/cat.png": .bytes(CLIHarness.png, contentType: "image/png")],
+                plugins: ["behaviour_plugin.c"])
+        ) { harness in
+            // The file is named, not sent.
+            harness.discord.rest.uploadLimit.store(100_000, ordering: .relaxed)
+            harness.say("$dl \(harness.media.url("/markdown/"))\(harness.media.url("/cat.png"))", id: "8801")
+            let reply = await harness.reply(to: "8801") { $0.content.contains("too large") }
+            let content = try #require(reply?.content, "no delivery; log:\n\(harness.bot.stderr)")
+            #expect(
+                content.contains(#"\[click me\]\(https\://evil.example\) \*\*loud\*\* \<\@42\> \@everyone"#))
+            #expect(content.contains(##"by \`x\` \# heading"##) && !content.contains("\n# heading"))
+            #expect(content.contains("`a\u{2CB}b.png`"))
+            let mentions = try #require(reply?.payload["allowed_mentions"] as? [String: Any])
+            #expect((mentions["parse"] as? [Any])?.isEmpty == true)
+        }
     }
 
     @Test("the user's own words echoed back stay inside their code span")
     func userWords() async throws {
-        let harness = try await BotHarness.start()
-        defer { Task { await harness.stop() } }
-        harness.say("$fo`o **x**", id: "8811")
-        harness.say("$dl `x` <@42>", id: "8812")
-        harness.say("$dl \(harness.media.url("/gone.png")) `y`@everyone", id: "8813")
-        let unknown = try #require(await harness.reply(to: "8811")?.content)
-        #expect(unknown.contains("Unknown command `fo\u{2CB}o`"), "\(unknown)")
-        let notLink = try #require(await harness.reply(to: "8812")?.content)
-        #expect(notLink.contains("`\u{2CB}x\u{2CB}` is not a link"), "\(notLink)")
-        // The job edits this reply at once: its first text is the one that names the ignored word.
-        let queued = try #require(await harness.reply(to: "8813")?.history.first)
-        #expect(queued.contains("ignored: `\u{2CB}y\u{2CB}@everyone`"), "\(queued)")
+        try await withHarness(BotHarness.start()) { harness in
+            harness.say("$fo`o **x**", id: "8811")
+            harness.say("$dl `x` <@42>", id: "8812")
+            harness.say("$dl \(harness.media.url("/gone.png")) `y`@everyone", id: "8813")
+            let unknown = try #require(await harness.reply(to: "8811")?.content)
+            #expect(unknown.contains("Unknown command `fo\u{2CB}o`"), "\(unknown)")
+            let notLink = try #require(await harness.reply(to: "8812")?.content)
+            #expect(notLink.contains("`\u{2CB}x\u{2CB}` is not a link"), "\(notLink)")
+            // The job edits this reply at once: its first text is the one that names the ignored word.
+            let queued = try #require(await harness.reply(to: "8813")?.history.first)
+            #expect(queued.contains("ignored: `\u{2CB}y\u{2CB}@everyone`"), "\(queued)")
+        }
     }
 }

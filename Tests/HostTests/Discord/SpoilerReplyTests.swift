@@ -6,13 +6,13 @@ import Testing
 struct SpoilerReplyTests {
     @Test("the queued reply and the failure keep ||<url>||; the link never shows bare")
     func spoilerKept() async throws {
-        let harness = try await BotHarness.start()
-        defer { Task { await harness.stop() } }
-        let url = harness.media.url("/gone.png")
-        harness.say("$dl ||\(url)||", id: "9301")
-        let reply = await harness.reply(to: "9301") { $0.content.hasPrefix("❌") }
-        let content = try #require(reply?.content, "no failure reply; log:\n\(harness.bot.stderr)")
-        #expect(content.contains("||<\(url)>||"), "\(content)")
-        #expect(!content.replacingOccurrences(of: "||<\(url)>||", with: "").contains(url), "\(content)")
+        try await withHarness(BotHarness.start()) { harness in
+            let url = harness.media.url("/gone.png")
+            harness.say("$dl ||\(url)||", id: "9301")
+            let reply = await harness.reply(to: "9301") { $0.content.hasPrefix("❌") }
+            let content = try #require(reply?.content, "no failure reply; log:\n\(harness.bot.stderr)")
+            #expect(content.contains("||<\(url)>||"), "\(content)")
+            #expect(!content.replacingOccurrences(of: "||<\(url)>||", with: "").contains(url), "\(content)")
+        }
     }
 }

@@ -9,18 +9,18 @@ struct FatalGatewayTests {
     func authenticationFailed() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let discord = try await FakeDiscord.start()
-        discord.gateway.identifyCloseCode.store(4004, ordering: .relaxed)
-        let bot = try cli.launch(
-            ["run"],
-            [
-                "DISCORD_TOKEN": BotHarness.token, "BOSS_DISCORD_API_URL": discord.apiURL,
-                "BOSS_METRICS_ADDR": "127.0.0.1:0",
-            ])
-        let status = await bot.wait(timeout: .seconds(60))
-        await discord.stop()
-        #expect(status == 2, "\(bot.stderr.suffix(3000))")
-        #expect(bot.stderr.contains("4004"))
-        #expect(!bot.stderr.contains(BotHarness.token))
+        try await withHarness(FakeDiscord.start()) { discord in
+            discord.gateway.identifyCloseCode.store(4004, ordering: .relaxed)
+            let bot = try cli.launch(
+                ["run"],
+                [
+                    "DISCORD_TOKEN": BotHarness.token, "BOSS_DISCORD_API_URL": discord.apiURL,
+                    "BOSS_METRICS_ADDR": "127.0.0.1:0",
+                ])
+            let status = await bot.wait(timeout: .seconds(60))
+            #expect(status == 2, "\(bot.stderr.suffix(3000))")
+            #expect(bot.stderr.contains("4004"))
+            #expect(!bot.stderr.contains(BotHarness.token))
+        }
     }
 }

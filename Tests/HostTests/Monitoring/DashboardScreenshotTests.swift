@@ -12,57 +12,60 @@ struct DashboardScreenshotTests {
 
     /// Runs chromium headless on `url` with a private profile; returns its stdout.
     static func chromium(_ binary: String, _ arguments: [String], url: String) async throws -> String {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let common = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(home)/profile", "--window-size=1280,900", "--virtual-time-budget=9000",
-        ]
-        let result = try await ChildProcess.run(
-            binary, common + arguments + [url], environment: ["HOME": home], directory: home,
-            timeout: .seconds(90))
-        #expect(result.status == 0, "chromium failed: \(result.stderr.suffix(2000))")
-        return result.stdout
+        return try await withTemporaryFolder(prefix: "boss-chromium") { folder in
+            let home = folder.path
+            let common = [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--user-data-dir=\(home)/profile", "--window-size=1280,900", "--virtual-time-budget=9000",
+            ]
+            let result = try await ChildProcess.run(
+                binary, common + arguments + [url], environment: ["HOME": home], directory: home,
+                timeout: .seconds(90))
+            #expect(result.status == 0, "chromium failed: \(result.stderr.suffix(2000))")
+            return result.stdout
+        }
     }
 
     @Test("chromium renders every chart with data: a screenshot, and the DOM the charts left")
     func chartsRender() async throws {
         let binary = try #require(
             Self.chromium, "chromium is missing: run `make deps` (scripts/install-deps.sh)")
-        let harness = try await BotHarness.start(
-            ["BOSS_METRICS_ADDR": "127.0.0.1:0"],
-            media: [
-                "/media/cat.png": .bytes(CLIHarness.png, contentType: "image/png"),
-                "/media/slow.png": .slow(bytes: CLIHarness.png, chunkSize: 10_000, delay: .milliseconds(400)),
-            ])
-        defer { Task { await harness.stop() } }
-        let base = try await harness.metricsBase()
-        harness.say("$dl \(harness.media.url("/media/cat.png"))", id: "9301")
-        #expect(await harness.reply(to: "9301") { !$0.attachments.isEmpty } != nil)
-        harness.say("$dl \(harness.media.url("/media/slow.png"))", id: "9302")  // in flight while drawn
+        try await withHarness(
+            BotHarness.start(
+                ["BOSS_METRICS_ADDR": "127.0.0.1:0"],
+                media: [
+                    "/media/cat.png": .bytes(CLIHarness.png, contentType: "image/png"),
+                    "/media/slow.png": .slow(
+                        bytes: CLIHarness.png, chunkSize: 10_000, delay: .milliseconds(400)),
+                ])
+        ) { harness in
+            let base = try await harness.metricsBase()
+            harness.say("$dl \(harness.media.url("/media/cat.png"))", id: "9301")
+            #expect(await harness.reply(to: "9301") { !$0.attachments.isEmpty } != nil)
+            harness.say("$dl \(harness.media.url("/media/slow.png"))", id: "9302")  // in flight while drawn
 
-        let shot = harness.cli.root + "/dashboard.png"
-        _ = try await Self.chromium(binary, ["--screenshot=\(shot)"], url: base + "/")
-        let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shot)))
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "not a PNG")
-        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
-        let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        #expect(width == 1280 && height == 900)
-        #expect(png.count > 20_000, "a page with drawn charts compresses to more than a blank one")
+            let shot = harness.cli.root + "/dashboard.png"
+            _ = try await Self.chromium(binary, ["--screenshot=\(shot)"], url: base + "/")
+            let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shot)))
+            #expect(png.starts(with: MediaSamples.png), "not a PNG")
+            let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+            let height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            #expect(width == 1280 && height == 900)
+            #expect(png.count > 20_000, "a page with drawn charts compresses to more than a blank one")
 
-        let dom = try await Self.chromium(binary, ["--dump-dom"], url: base + "/")
-        #expect(
-            dom.contains("<title>Boss-Bot dashboard: live</title>"),
-            "charts did not draw:\n\(dom.prefix(3000))")
-        let canvases = dom.components(separatedBy: "<canvas").dropFirst().filter {
-            !$0.hasPrefix(#" id="${"#)
-        }
-        #expect(canvases.count == 5)
-        for canvas in canvases {
-            let points = Int(Self.attribute("data-points", in: canvas) ?? "") ?? 0
-            let ink = Int(Self.attribute("data-ink", in: canvas) ?? "") ?? 0
-            #expect(points >= 2 && ink > 100, "a chart drew nothing: \(canvas.prefix(200))")
+            let dom = try await Self.chromium(binary, ["--dump-dom"], url: base + "/")
+            #expect(
+                dom.contains("<title>Boss-Bot dashboard: live</title>"),
+                "charts did not draw:\n\(dom.prefix(3000))")
+            let canvases = dom.components(separatedBy: "<canvas").dropFirst().filter {
+                !$0.hasPrefix(#" id="${"#)
+            }
+            #expect(canvases.count == 5)
+            for canvas in canvases {
+                let points = Int(Self.attribute("data-points", in: canvas) ?? "") ?? 0
+                let ink = Int(Self.attribute("data-ink", in: canvas) ?? "") ?? 0
+                #expect(points >= 2 && ink > 100, "a chart drew nothing: \(canvas.prefix(200))")
+            }
         }
     }
 

@@ -7,16 +7,16 @@ import Testing
 struct MetricsThreadTests {
     @Test("the metrics server runs on one event-loop thread, whatever the core count")
     func oneEventLoopThread() async throws {
-        let harness = try await BotHarness.start(MetricsEndToEndTests.monitored)
-        defer { Task { await harness.stop() } }
-        let base = try await harness.metricsBase()
-        _ = try await MetricsScrape.read(base)
-        let tasks = "/proc/\(harness.bot.pid)/task"
-        let names = try FileManager.default.contentsOfDirectory(atPath: tasks).map { task in
-            try String(contentsOfFile: "\(tasks)/\(task)/comm", encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
+        try await withHarness(BotHarness.start(MetricsEndToEndTests.monitored)) { harness in
+            let base = try await harness.metricsBase()
+            _ = try await MetricsScrape.read(base)
+            let tasks = "/proc/\(harness.bot.pid)/task"
+            let names = try FileManager.default.contentsOfDirectory(atPath: tasks).map { task in
+                try String(contentsOfFile: "\(tasks)/\(task)/comm", encoding: .utf8)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let eventLoops = names.filter { $0.hasPrefix("NIO-") }
+            #expect(eventLoops.count == 1, "NIO threads: \(eventLoops); all threads: \(names)")
         }
-        let eventLoops = names.filter { $0.hasPrefix("NIO-") }
-        #expect(eventLoops.count == 1, "NIO threads: \(eventLoops); all threads: \(names)")
     }
 }

@@ -14,13 +14,13 @@ struct ConnectionReuseTests {
 
     @Test("a reusing client keeps its connection for the next request; a plain one opens a new one")
     func reuse() async throws {
-        let server = try await TestHTTPServer.start(["/a": .json("{}")])
-        defer { Task { await server.stop() } }
-        let policy = NetHarness().policy
-        let reusing = HTTPClient(policy: policy, logger: Logger(label: "test"), reusesConnections: true)
-        let reused = try await twoRequests(reusing, server.url("/a"))
-        #expect(reused.map(\.reusedConnection) == [false, true])
-        let plain = HTTPClient(policy: policy, logger: Logger(label: "test"))
-        #expect(try await twoRequests(plain, server.url("/a")).map(\.reusedConnection) == [false, false])
+        try await withHarness(TestHTTPServer.start(["/a": .json("{}")])) { server in
+            let policy = NetHarness().policy
+            let reusing = HTTPClient(policy: policy, logger: Logger(label: "test"), reusesConnections: true)
+            let reused = try await twoRequests(reusing, server.url("/a"))
+            #expect(reused.map(\.reusedConnection) == [false, true])
+            let plain = HTTPClient(policy: policy, logger: Logger(label: "test"))
+            #expect(try await twoRequests(plain, server.url("/a")).map(\.reusedConnection) == [false, false])
+        }
     }
 }

@@ -38,3 +38,11 @@ struct NetHarness {
         }
     }
 }
+
+extension HTTPError {
+    /// Whether this is `.blockedAddress`, whatever the host, address and range.
+    var isBlockedAddress: Bool {
+        if case .blockedAddress = self { return true }
+        return false
+    }
+}

@@ -14,51 +14,52 @@ struct ChildProcessTests {
             unsetenv("DISCORD_TOKEN")
             unsetenv("BOSS_PLUGIN_TWITTER_API_KEY")
         }
-        let folder = try TemporaryFolder()
-        let environment = ChildEnvironment.make(
-            workFolder: folder.path, searchPath: "/usr/bin:/bin", proxy: "http://u:p@127.0.0.1:9")
-        let command = ChildCommand(
-            executable: "env", environment: environment, standardOutput: folder.path + "/env.txt")
-        let outcome = ChildSupervisor().run(command) { nil }
-        #expect(outcome == .ended(.exited(0)))
-        let lines = Set(
-            try String(contentsOfFile: folder.path + "/env.txt", encoding: .utf8).split(separator: "\n"))
-        #expect(lines == Set(environment.map { "\($0.key)=\($0.value)" }[...]))
-        #expect(!lines.contains { $0.contains("secret") })
-        #expect(lines.contains("HTTPS_PROXY=http://u:p@127.0.0.1:9"))
-        #expect(lines.contains("HOME=\(folder.path)/home"))
+        try withTemporaryFolder { folder in
+            let environment = ChildEnvironment.make(
+                workFolder: folder.path, searchPath: "/usr/bin:/bin", proxy: "http://u:p@127.0.0.1:9")
+            let command = ChildCommand(
+                executable: "env", environment: environment, standardOutput: folder.path + "/env.txt")
+            let outcome = ChildSupervisor().run(command) { nil }
+            #expect(outcome == .ended(.exited(0)))
+            let lines = Set(
+                try String(contentsOfFile: folder.path + "/env.txt", encoding: .utf8).split(separator: "\n"))
+            #expect(lines == Set(environment.map { "\($0.key)=\($0.value)" }[...]))
+            #expect(!lines.contains { $0.contains("secret") })
+            #expect(lines.contains("HTTPS_PROXY=http://u:p@127.0.0.1:9"))
+            #expect(lines.contains("HOME=\(folder.path)/home"))
+        }
     }
 
     @Test("RLIMIT_FSIZE stops a child writing past the file size limit")
     func fileSizeLimit() throws {
-        let folder = try TemporaryFolder()
-        let command = ChildCommand(
-            executable: "/bin/sh", arguments: ["-c", "head -c 5000000 /dev/zero > big.bin"],
-            environment: ["PATH": "/usr/bin:/bin"], workingDirectory: folder.path, fileSizeLimit: 100_000)
-        let outcome = ChildSupervisor().run(command) { nil }
-        guard case .ended(let termination) = outcome else {
-            Issue.record("unexpected outcome \(outcome)")
-            return
+        try withTemporaryFolder { folder in
+            let command = ChildCommand(
+                executable: "/bin/sh", arguments: ["-c", "head -c 5000000 /dev/zero > big.bin"],
+                environment: ["PATH": "/usr/bin:/bin"], workingDirectory: folder.path, fileSizeLimit: 100_000)
+            let outcome = ChildSupervisor().run(command) { nil }
+            let termination = try #require(outcome.termination, "unexpected outcome \(outcome)")
+            #expect(termination != .exited(0))
+            let size = try #require(
+                try FileManager.default.attributesOfItem(atPath: folder.path + "/big.bin")[.size] as? Int)
+            #expect(size == 100_000)
         }
-        #expect(termination != .exited(0))
-        let size = try #require(
-            try FileManager.default.attributesOfItem(atPath: folder.path + "/big.bin")[.size] as? Int)
-        #expect(size == 100_000)
     }
 
     @Test("stopping ends the child and every process in its group, and reaps it")
     func stopKillsTheGroup() async throws {
-        let folder = try TemporaryFolder()
-        let command = ChildCommand(
-            executable: "/bin/sh", arguments: ["-c", "sleep 60 & sleep 60 & wait"],
-            environment: ["PATH": "/usr/bin:/bin"], workingDirectory: folder.path)
-        let child = try ChildProcess(command)
-        usleep(200_000)
-        #expect(ProcessGroup.livingMembers(of: child.pid).count == 3)
-        let started = ContinuousClock.now
-        child.stop(grace: .milliseconds(300))
-        #expect(ContinuousClock.now - started < .seconds(1))
-        #expect(await eventually(within: .seconds(2)) { ProcessGroup.livingMembers(of: child.pid).isEmpty })
+        try await withTemporaryFolder { folder in
+            let command = ChildCommand(
+                executable: "/bin/sh", arguments: ["-c", "sleep 60 & sleep 60 & wait"],
+                environment: ["PATH": "/usr/bin:/bin"], workingDirectory: folder.path)
+            let child = try ChildProcess(command)
+            usleep(200_000)
+            #expect(ProcessGroup.livingMembers(of: child.pid).count == 3)
+            let started = ContinuousClock.now
+            child.stop(grace: .milliseconds(300))
+            #expect(ContinuousClock.now - started < .seconds(1))
+            #expect(
+                await eventually(within: .seconds(2)) { ProcessGroup.livingMembers(of: child.pid).isEmpty })
+        }
     }
 
     @Test("a supervised run stops when asked, with the reason, within the check interval and grace")
@@ -74,18 +75,20 @@ struct ChildProcessTests {
 
     @Test("no descriptor of the host reaches the child")
     func descriptorsClosed() throws {
-        let folder = try TemporaryFolder()
-        let leaked = (0..<8).map { _ in open("/dev/null", O_RDONLY) }  // no O_CLOEXEC on purpose
-        defer { for descriptor in leaked { close(descriptor) } }
-        let outcome = ChildSupervisor().run(
-            ChildCommand(
-                executable: "/bin/sh", arguments: ["-c", "ls /proc/$$/fd"],
-                environment: ["PATH": "/usr/bin:/bin"],
-                standardOutput: folder.path + "/fds.txt")
-        ) { nil }
-        #expect(outcome == .ended(.exited(0)))
-        let fds = try String(contentsOfFile: folder.path + "/fds.txt", encoding: .utf8).split(separator: "\n")
-        #expect(Set(fds) == ["0", "1", "2"], "the shell's own descriptors only: \(fds)")
+        try withTemporaryFolder { folder in
+            let leaked = (0..<8).map { _ in open("/dev/null", O_RDONLY) }  // no O_CLOEXEC on purpose
+            defer { for descriptor in leaked { close(descriptor) } }
+            let outcome = ChildSupervisor().run(
+                ChildCommand(
+                    executable: "/bin/sh", arguments: ["-c", "ls /proc/$$/fd"],
+                    environment: ["PATH": "/usr/bin:/bin"],
+                    standardOutput: folder.path + "/fds.txt")
+            ) { nil }
+            #expect(outcome == .ended(.exited(0)))
+            let fds = try String(contentsOfFile: folder.path + "/fds.txt", encoding: .utf8).split(
+                separator: "\n")
+            #expect(Set(fds) == ["0", "1", "2"], "the shell's own descriptors only: \(fds)")
+        }
     }
 
     @Test("a missing executable is an error naming it")
@@ -123,4 +126,12 @@ private final class PeakCounter: Sendable {
     private let value = Mutex(0)
     func record(_ seen: Int) { value.withLock { $0 = max($0, seen) } }
     var highest: Int { value.withLock { $0 } }
+}
+
+extension ChildSupervisor.Outcome {
+    /// How the child ended when it ended by itself, else nil.
+    fileprivate var termination: ChildTermination? {
+        guard case .ended(let termination) = self else { return nil }
+        return termination
+    }
 }

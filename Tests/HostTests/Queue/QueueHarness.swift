@@ -2,6 +2,7 @@ import BossCore
 import Foundation
 import Logging
 import Synchronization
+import TestSupport
 
 /// An executor whose jobs block until the test opens their gate, recording the start order and how
 /// often each job ran to completion.
@@ -49,10 +50,11 @@ final class RecordingExecutor: JobExecutor {
 }
 
 struct QueueHarness {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-queue-\(UUID())").path
+    let folder: TemporaryFolder
+    var root: String { folder.path }
     var database: String { root + "/queue.sqlite" }
 
-    init() throws { try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true) }
+    init() throws { folder = try TemporaryFolder(prefix: "boss-queue") }
 
     func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli") throws
         -> DownloadQueue
@@ -63,5 +65,5 @@ struct QueueHarness {
             executor: executor, logger: Logger(label: "test"))
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+    func cleanUp() { folder.remove() }
 }

@@ -2,15 +2,20 @@ import BossCore
 import Foundation
 import GRDB
 import Logging
+import TestSupport
 
 /// A temporary folder with a queue database that has jobs in it, and ways to damage copies of it.
 struct BackupHarness {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-backup-\(UUID())").path
+    let folder: TemporaryFolder
+    var root: String { folder.path }
     var data: String { root + "/data" }
     var database: String { data + "/queue.sqlite" }
     var backups: String { root + "/backups" }
 
-    init() throws { try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true) }
+    init() throws {
+        folder = try TemporaryFolder(prefix: "boss-backup")
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    }
 
     /// Long URLs, so the database spans many pages and a truncation cuts real content.
     static func urls(_ count: Int = 12) -> [String] {
@@ -55,5 +60,5 @@ struct BackupHarness {
         return path
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+    func cleanUp() { folder.remove() }
 }

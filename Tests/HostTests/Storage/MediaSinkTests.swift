@@ -1,5 +1,6 @@
 import BossCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The media sink checks every byte")
@@ -8,10 +9,11 @@ struct MediaSinkTests {
     func sizeLimit() throws {
         let harness = try SinkHarness(limit: 1_000)
         defer { harness.cleanUp() }
-        let exact = try harness.store(Samples.padded(Samples.png, to: 1_000), name: "exact", chunk: 1)
+        let exact = try harness.store(
+            MediaSamples.padded(MediaSamples.png, to: 1_000), name: "exact", chunk: 1)
         #expect(exact.size == 1_000 && exact.name == "exact.png")
         #expect(throws: SinkError.tooLarge(name: "over", limitBytes: 1_000)) {
-            try harness.store(Samples.padded(Samples.png, to: 1_001), name: "over", chunk: 100)
+            try harness.store(MediaSamples.padded(MediaSamples.png, to: 1_001), name: "over", chunk: 100)
         }
         #expect(harness.allFiles() == ["job", "job/exact.png"])
         #expect(harness.quota.usage.usedBytes == 1_000, "the refused file's bytes were given back")
@@ -31,9 +33,9 @@ struct MediaSinkTests {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
         #expect(throws: SinkError.self) {
-            try harness.store(Samples.padded([0x7F, 0x45, 0x4C, 0x46]), name: "cat.jpg")
+            try harness.store(MediaSamples.padded(MediaSamples.elf), name: "cat.jpg")
         }
-        #expect(try harness.store(Samples.padded(Samples.png), name: "cat.jpg").name == "cat.png")
+        #expect(try harness.store(MediaSamples.padded(MediaSamples.png), name: "cat.jpg").name == "cat.png")
         #expect(throws: SinkError.self) { try harness.store(Array("<html>tiny".utf8), name: "short") }
         #expect(throws: SinkError.empty(name: "none")) { try harness.store([], name: "none") }
         #expect(harness.allFiles() == ["job", "job/cat.png"])
@@ -50,7 +52,7 @@ struct MediaSinkTests {
     func hostileNames(_ name: String) throws {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
-        let stored = try harness.store(Samples.padded(Samples.png), name: name)
+        let stored = try harness.store(MediaSamples.padded(MediaSamples.png), name: name)
         #expect(stored.path == harness.job + "/" + stored.name)
         #expect(!stored.name.hasPrefix(".") && !stored.name.contains("/") && !stored.name.contains(":"))
         #expect(stored.name.utf8.count <= 100 && stored.name.hasSuffix(".png") && stored.name.count > 4)
@@ -76,7 +78,7 @@ struct MediaSinkTests {
         let outside = harness.root + "/outside.png"
         try FileManager.default.createSymbolicLink(
             atPath: harness.job + "/clip.png", withDestinationPath: outside)
-        let stored = try harness.store(Samples.padded(Samples.png), name: "clip")
+        let stored = try harness.store(MediaSamples.padded(MediaSamples.png), name: "clip")
         #expect(stored.name == "clip-2.png" && !FileManager.default.fileExists(atPath: outside))
     }
 
@@ -85,7 +87,7 @@ struct MediaSinkTests {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
         let names = try (0..<3).map { _ in
-            try harness.store(Samples.padded(Samples.png), name: "same.jpg").name
+            try harness.store(MediaSamples.padded(MediaSamples.png), name: "same.jpg").name
         }
         #expect(names == ["same.png", "same-2.png", "same-3.png"])
         #expect(harness.sink.files.map(\.name) == names)
@@ -96,7 +98,9 @@ struct MediaSinkTests {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
         let long = String(repeating: "é", count: 150)
-        let names = try (0..<3).map { _ in try harness.store(Samples.padded(Samples.png), name: long).name }
+        let names = try (0..<3).map { _ in
+            try harness.store(MediaSamples.padded(MediaSamples.png), name: long).name
+        }
         #expect(Set(names).count == 3, "\(names)")
         #expect(names.allSatisfy { $0.utf8.count <= FileNameSanitizer.maxBytes && $0.hasPrefix("éé") })
         #expect(names[1].hasSuffix("é-2.png") && names[2].hasSuffix("é-3.png"))
@@ -106,9 +110,9 @@ struct MediaSinkTests {
     func quota() throws {
         let harness = try SinkHarness(limit: 10_000, quotaBytes: 5_000)
         defer { harness.cleanUp() }
-        _ = try harness.store(Samples.padded(Samples.png, to: 3_000), name: "first")
+        _ = try harness.store(MediaSamples.padded(MediaSamples.png, to: 3_000), name: "first")
         let error = #expect(throws: SinkError.self) {
-            try harness.store(Samples.padded(Samples.png, to: 3_000), name: "second")
+            try harness.store(MediaSamples.padded(MediaSamples.png, to: 3_000), name: "second")
         }
         if case .quotaExceeded = error {} else { Issue.record("\(String(describing: error))") }
         #expect(harness.quota.usage.usedBytes == 3_000 && harness.allFiles() == ["job", "job/first.png"])
@@ -122,11 +126,11 @@ struct MediaSinkTests {
         let harness = try SinkHarness()
         defer { harness.cleanUp() }
         let file = try harness.sink.begin(suggestedName: "gone", expectedSize: nil)
-        try Samples.padded(Samples.png).withUnsafeBytes { try file.write($0) }
+        try MediaSamples.padded(MediaSamples.png).withUnsafeBytes { try file.write($0) }
         file.abort()
         #expect(throws: SinkError.finished) { try file.finish() }
         let open = try harness.sink.begin(suggestedName: "open", expectedSize: nil)
-        try Samples.padded(Samples.png).withUnsafeBytes { try open.write($0) }
+        try MediaSamples.padded(MediaSamples.png).withUnsafeBytes { try open.write($0) }
         harness.sink.close()
         #expect(harness.allFiles() == ["job"] && harness.quota.usage.usedBytes == 0)
     }

@@ -65,6 +65,6 @@ struct QueueRestoreRefusalTests {
         let harness = try BackupHarness()
         defer { harness.cleanUp() }
         _ = try JobStore(path: harness.database)
-        try QueueRestore.verify(harness.database)
+        #expect(throws: Never.self) { try QueueRestore.verify(harness.database) }
     }
 }

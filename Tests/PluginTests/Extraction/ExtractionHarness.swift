@@ -4,25 +4,29 @@ import Logging
 import TestSupport
 
 /// A host runtime over a temporary data dir and plugins dir, with a local media server.
-struct ExtractionHarness {
-    let root: String
+struct ExtractionHarness: Stoppable {
+    let folder: TemporaryFolder
     let server: TestHTTPServer
+    var root: String { folder.path }
     var pluginsDirectory: String { root + "/plugins.d" }
     var dataDirectory: String { root + "/data" }
 
-    static let png: [UInt8] =
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<3000).map { UInt8($0 % 251) }
-    static let elf: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 200)
+    static let png = MediaSamples.file(MediaSamples.png, filler: 3000, modulo: 251)
+    static let elf = MediaSamples.elf64 + [UInt8](repeating: 0, count: 200)
 
     static func make(_ routes: [String: TestRoute] = [:]) async throws -> ExtractionHarness {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-extract-\(UUID())")
-            .path
+        let folder = try TemporaryFolder(prefix: "boss-extract")
         try FileManager.default.createDirectory(
-            atPath: root + "/plugins.d", withIntermediateDirectories: true,
+            atPath: folder.file("plugins.d"), withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o755])
         var all: [String: TestRoute] = ["/media/cat.png": .bytes(png), "/media/pic.jpg": .bytes(elf)]
         all.merge(routes) { _, new in new }
-        return ExtractionHarness(root: root, server: try await TestHTTPServer.start(all))
+        do {
+            return ExtractionHarness(folder: folder, server: try await TestHTTPServer.start(all))
+        } catch {
+            folder.remove()
+            throw error
+        }
     }
 
     func installBehaviourPlugin(id: String = "behaviour") throws {
@@ -62,7 +66,7 @@ struct ExtractionHarness {
 
     func stop() async {
         await server.stop()
-        try? FileManager.default.removeItem(atPath: root)
+        folder.remove()
     }
 }
 

@@ -19,67 +19,71 @@ struct FallbackChainTests {
 
     @Test("a plugin answering unsupported passes the URL to the next; the last verdict names every one")
     func nextCandidate() async throws {
-        let harness = try await ExtractionHarness.make()
-        try install(harness, passing: ["aaa"])
-        let url = harness.url("pass", harness.server.url("/media/cat.png"))
-        let result = try await harness.runtime().extract(url)
-        #expect(result.pluginID == "bbb" && result.route == ["bbb"] && result.files.count == 1)
-        let both = try await ExtractionHarness.make()
-        try install(both, passing: ["aaa", "bbb"])
-        let refused = both.url("pass", both.server.url("/media/cat.png"))
-        let runtime = try both.runtime()
-        let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(refused) }
-        #expect(error == .unsupportedURL(refused, tried: ["aaa", "bbb"]))
-        #expect(error?.userMessage.contains("tried aaa, bbb") == true)
-        await harness.stop()
-        await both.stop()
+        try await withHarness(ExtractionHarness.make()) { harness in
+            try install(harness, passing: ["aaa"])
+            let url = harness.url("pass", harness.server.url("/media/cat.png"))
+            let result = try await harness.runtime().extract(url)
+            #expect(result.pluginID == "bbb" && result.route == ["bbb"] && result.files.count == 1)
+            try await withHarness(ExtractionHarness.make()) { both in
+                try install(both, passing: ["aaa", "bbb"])
+                let refused = both.url("pass", both.server.url("/media/cat.png"))
+                let runtime = try both.runtime()
+                let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(refused) }
+                #expect(error == .unsupportedURL(refused, tried: ["aaa", "bbb"]))
+                #expect(error?.userMessage.contains("tried aaa, bbb") == true)
+            }
+        }
     }
 
     @Test("a media link without an extension is delivered with the type its bytes say")
     func extensionlessMedia() async throws {
-        let harness = try await ExtractionHarness.make([
-            "/blob/8412": .bytes(ExtractionHarness.png, contentType: "image/png")
-        ])
-        try harness.installDirectPlugin()
-        let result = try await harness.runtime().extract(harness.server.url("/blob/8412"))
-        let file = try #require(result.files.first)
-        #expect(result.pluginID == "probe" && file.type == .png && file.name == "8412.png")
-        #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == Data(ExtractionHarness.png))
-        #expect(result.metadata.sourceURL == harness.server.url("/blob/8412"))
-        await harness.stop()
+        try await withHarness(
+            ExtractionHarness.make([
+                "/blob/8412": .bytes(ExtractionHarness.png, contentType: "image/png")
+            ])
+        ) { harness in
+            try harness.installDirectPlugin()
+            let result = try await harness.runtime().extract(harness.server.url("/blob/8412"))
+            let file = try #require(result.files.first)
+            #expect(result.pluginID == "probe" && file.type == .png && file.name == "8412.png")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file.path)) == Data(ExtractionHarness.png))
+            #expect(result.metadata.sourceURL == harness.server.url("/blob/8412"))
+        }
     }
 
     @Test("a page without media is declined after its first bytes: a quick 'not supported'")
     func pageDeclined() async throws {
         let page = Array(
             ("<!doctype html><html><body>" + String(repeating: "text ", count: 100_000) + "</body>").utf8)
-        let harness = try await ExtractionHarness.make(["/about/team": .bytes(page, contentType: "text/html")]
-        )
-        try harness.installDirectPlugin()
-        let url = harness.server.url("/about/team")
-        let runtime = try harness.runtime()
-        let started = ContinuousClock.now
-        let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(url) }
-        #expect(error == .unsupportedURL(url, tried: ["probe"]))
-        #expect(
-            ContinuousClock.now - started < .seconds(30), "measured by make bench; this only guards a hang")
-        #expect(StorageQuota.measure(directory: harness.dataDirectory + "/downloads") == 0)
-        await harness.stop()
+        try await withHarness(
+            ExtractionHarness.make(["/about/team": .bytes(page, contentType: "text/html")]
+            )
+        ) { harness in
+            try harness.installDirectPlugin()
+            let url = harness.server.url("/about/team")
+            let runtime = try harness.runtime()
+            let started = ContinuousClock.now
+            let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(url) }
+            #expect(error == .unsupportedURL(url, tried: ["probe"]))
+            #expect(
+                ContinuousClock.now - started < .seconds(30),
+                "measured by make bench; this only guards a hang")
+            #expect(StorageQuota.measure(directory: harness.dataDirectory + "/downloads") == 0)
+        }
     }
 
     @Test("with private networks off, the probe refuses a loopback link outright")
     func probeGuarded() async throws {
-        let harness = try await ExtractionHarness.make(["/blob/1": .bytes(ExtractionHarness.png)])
-        try harness.installDirectPlugin()
-        let guarded = try harness.runtime(allowPrivateNetworks: false)
-        let error = await #expect(throws: ExtractionError.self) {
-            try await guarded.extract(harness.server.url("/blob/1"))
+        try await withHarness(ExtractionHarness.make(["/blob/1": .bytes(ExtractionHarness.png)])) { harness in
+            try harness.installDirectPlugin()
+            let guarded = try harness.runtime(allowPrivateNetworks: false)
+            let error = await #expect(throws: ExtractionError.self) {
+                try await guarded.extract(harness.server.url("/blob/1"))
+            }
+            let failure = try #require(error?.pluginFailure, "unexpected \(String(describing: error))")
+            #expect(failure.pluginID == "probe")
+            #expect(
+                failure.status == BOSS_ERR_BLOCKED_ADDRESS && harness.server.hits("/blob/1") == 0)
         }
-        guard case .pluginFailed("probe", let status, _, _) = try #require(error) else {
-            Issue.record("unexpected \(String(describing: error))")
-            return await harness.stop()
-        }
-        #expect(status == BOSS_ERR_BLOCKED_ADDRESS && harness.server.hits("/blob/1") == 0)
-        await harness.stop()
     }
 }

@@ -14,8 +14,8 @@ struct HandleSafetyTests {
         let runtime: HostRuntime
         let logPath: String
 
-        static func make() async throws -> Setup {
-            let harness = try await ExtractionHarness.make()
+        /// The abuse plugin built into `harness`'s plugins folder, and a runtime that logs to a file.
+        static func make(_ harness: ExtractionHarness) throws -> Setup {
             _ = try CPluginBuilder.build(
                 source: "handle_abuse_plugin.c", into: harness.pluginsDirectory, name: "libabuse.so")
             let logPath = harness.root + "/host.log"
@@ -50,30 +50,33 @@ struct HandleSafetyTests {
         "abort after a failed write, forged file or job, end twice, an earlier job's file or job: refused, logged",
         arguments: ["afterfail", "garbage", "double", "stale", "garbagejob", "stalejob"])
     func misuse(_ mode: String) async throws {
-        let setup = try await Setup.make()
-        defer { Task { await setup.harness.stop() } }
-        if let earlier = ["stale": "keep", "stalejob": "keepjob"][mode] {
-            #expect(await setup.status(earlier, job: 1) == BOSS_ERR_NO_MEDIA)
+        try await withHarness(ExtractionHarness.make()) { harness in
+            let setup = try Setup.make(harness)
+            if let earlier = ["stale": "keep", "stalejob": "keepjob"][mode] {
+                #expect(await setup.status(earlier, job: 1) == BOSS_ERR_NO_MEDIA)
+            }
+            #expect(await setup.status(mode, job: 2) == BOSS_ERR_INVALID_ARGUMENT)
+            let line = try #require(setup.refusals.first, "no log line for \(mode)")
+            #expect(line.contains("plugin abuse passed ") && line.contains("refused"), "\(line)")
+            #expect(line.contains("\"plugin\":\"abuse\"") && line.contains("\"job\":\"2\""), "\(line)")
         }
-        #expect(await setup.status(mode, job: 2) == BOSS_ERR_INVALID_ARGUMENT)
-        let line = try #require(setup.refusals.first, "no log line for \(mode)")
-        #expect(line.contains("plugin abuse passed ") && line.contains("refused"), "\(line)")
-        #expect(line.contains("\"plugin\":\"abuse\"") && line.contains("\"job\":\"2\""), "\(line)")
     }
 
     @Test("a live handle of another running job is refused on this job's thread")
     func foreignLiveHandle() async throws {
-        let setup = try await Setup.make()
-        defer { Task { await setup.harness.stop() } }
-        let control = JobControl()
-        let holder = Task {
-            try? await setup.runtime.extract("https://abuse.example/hold", job: 1, control: control)
+        try await withHarness(ExtractionHarness.make()) { harness in
+            let setup = try Setup.make(harness)
+            let control = JobControl()
+            let holder = Task {
+                try? await setup.runtime.extract("https://abuse.example/hold", job: 1, control: control)
+            }
+            let image = try #require(setup.runtime.registry.plugin(id: "abuse")).imagePath
+            #expect(
+                await eventually(within: .seconds(60)) { exportedCounter("abuse_holding", in: image) == 1 })
+            #expect(await setup.status("foreign", job: 2) == BOSS_ERR_INVALID_ARGUMENT)
+            control.cancel()
+            _ = await holder.value
+            #expect(setup.refusals.contains { $0.contains("plugin abuse passed file_write") })
         }
-        let image = try #require(setup.runtime.registry.plugin(id: "abuse")).imagePath
-        #expect(await eventually(within: .seconds(60)) { exportedCounter("abuse_holding", in: image) == 1 })
-        #expect(await setup.status("foreign", job: 2) == BOSS_ERR_INVALID_ARGUMENT)
-        control.cancel()
-        _ = await holder.value
-        #expect(setup.refusals.contains { $0.contains("plugin abuse passed file_write") })
     }
 }

@@ -50,26 +50,28 @@ struct URLFuzzTests {
 
     @Test("routing 2,000 mutated links never crashes, and every claimed one yields a result or a clear error")
     func mutatedLinks() async throws {
-        let harness = try await ExtractionHarness.make()
-        defer { Task { await harness.stop() } }
-        for product in ["TwitterExtractor", "RedditExtractor", "DirectMediaExtractor"] {
-            try harness.installPlugin(product: product)
-        }
-        harness.server.setRoute(
-            "/tweet-result", .bytes(Array("{\"__typename\":".utf8), contentType: "application/json"))
-        let runtime = try harness.runtime(
-            extra: ["BOSS_PLUGIN_TWITTER_API_URL": harness.base, "BOSS_PLUGIN_REDDIT_API_URL": harness.base])
-        _ = runtime.loader.loadAll()
-        let links = Self.mutations(count: 2000, seed: 42)
-        var claimed: [String] = []
-        for link in links where runtime.registry.route(link) != nil { claimed.append(link) }
-        #expect(claimed.count > 100, "the mutations should still hit the plugins' patterns often")
-        for (index, link) in claimed.prefix(60).enumerated() {
-            do {
-                _ = try await runtime.extract(link, job: Int64(index + 1))
-            } catch {
-                #expect(!error.userMessage.isEmpty, "no message for \(link)")
-                #expect(error.category != .internal, "\(link): \(error)")
+        try await withHarness(ExtractionHarness.make()) { harness in
+            for product in ["TwitterExtractor", "RedditExtractor", "DirectMediaExtractor"] {
+                try harness.installPlugin(product: product)
+            }
+            harness.server.setRoute(
+                "/tweet-result", .bytes(Array("{\"__typename\":".utf8), contentType: "application/json"))
+            let runtime = try harness.runtime(
+                extra: [
+                    "BOSS_PLUGIN_TWITTER_API_URL": harness.base, "BOSS_PLUGIN_REDDIT_API_URL": harness.base,
+                ])
+            _ = runtime.loader.loadAll()
+            let links = Self.mutations(count: 2000, seed: 42)
+            var claimed: [String] = []
+            for link in links where runtime.registry.route(link) != nil { claimed.append(link) }
+            #expect(claimed.count > 100, "the mutations should still hit the plugins' patterns often")
+            for (index, link) in claimed.prefix(60).enumerated() {
+                do throws(ExtractionError) {
+                    _ = try await runtime.extract(link, job: Int64(index + 1))
+                } catch {
+                    #expect(!error.userMessage.isEmpty, "no message for \(link)")
+                    #expect(error.category != .internal, "\(link): \(error)")
+                }
             }
         }
     }

@@ -14,9 +14,8 @@ enum GalleryDLSupport {
     }
 
     /// A JPEG and an MP4 (by their magic bytes) big enough to stream in several reads.
-    static let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0] + (0..<40_000).map { UInt8($0 % 249) }
-    static let mp4: [UInt8] =
-        [0, 0, 0, 0x18] + Array("ftypisom".utf8) + (0..<300_000).map { UInt8($0 % 241) }
+    static let jpeg = MediaSamples.file(MediaSamples.jpeg, filler: 40_000, modulo: 249)
+    static let mp4 = MediaSamples.file(MediaSamples.mp4, filler: 300_000, modulo: 241)
 
     /// A shell script that writes its pid to `pidFile`, then becomes gallery-dl (same pid).
     static func pidRecordingWrapper(in directory: String, gallerydl: String) throws -> (

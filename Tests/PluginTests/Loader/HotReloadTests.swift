@@ -52,45 +52,45 @@ struct HotReloadTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: built))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: harness.plugins + "/libcut.so"))
         let result = harness.loader().loadAll()
-        guard case .notLoadable(let reason) = result.failures.first?.error else {
-            Issue.record("expected notLoadable, got \(result.failures)")
-            return
-        }
+        let reason = try #require(
+            result.failures.first?.error.notLoadableReason, "expected notLoadable, got \(result.failures)")
         #expect(reason.contains("truncated"))
     }
 
     @Test("a replaced plugin serves new jobs with the new code; the old one finishes its job first")
     func replaceWhileRunning() async throws {
-        let harness = try await ExtractionHarness.make()
-        defer { Task { await harness.stop() } }
-        try harness.installBehaviourPlugin()
-        let runtime = try harness.runtime()
-        let old = try #require(runtime.registry.plugin(id: "behaviour"))
-        let control = JobControl()
-        let running = Task { try? await runtime.extract(harness.url("slow", "x"), control: control) }
-        try await Task.sleep(for: .milliseconds(100))
+        try await withHarness(ExtractionHarness.make()) { harness in
+            try harness.installBehaviourPlugin()
+            let runtime = try harness.runtime()
+            let old = try #require(runtime.registry.plugin(id: "behaviour"))
+            let control = JobControl()
+            let running = Task { try? await runtime.extract(harness.url("slow", "x"), control: control) }
+            try await Task.sleep(for: .milliseconds(100))
 
-        let staged = try CPluginBuilder.build(
-            source: "behaviour_plugin.c", defines: ["BEHAVIOUR_VERSION": quoted("2.0.0")], into: harness.root,
-            name: "v2.so")
-        #expect(rename(staged, harness.pluginsDirectory + "/libbehaviour.so") == 0)
-        _ = runtime.loader.rescan()
-        let result = runtime.loader.rescan()
-        #expect(result.replaced.map(\.version) == ["2.0.0"])
-        #expect(runtime.registry.route(harness.url("fetch", "x"))?.manifest.version == "2.0.0")
-        #expect(
-            old.isRetired && exportedCounter("behaviour_destroy_count", in: old.imagePath) == 0,
-            "still running")
+            let staged = try CPluginBuilder.build(
+                source: "behaviour_plugin.c", defines: ["BEHAVIOUR_VERSION": quoted("2.0.0")],
+                into: harness.root,
+                name: "v2.so")
+            #expect(rename(staged, harness.pluginsDirectory + "/libbehaviour.so") == 0)
+            _ = runtime.loader.rescan()
+            let result = runtime.loader.rescan()
+            #expect(result.replaced.map(\.version) == ["2.0.0"])
+            #expect(runtime.registry.route(harness.url("fetch", "x"))?.manifest.version == "2.0.0")
+            #expect(
+                old.isRetired && exportedCounter("behaviour_destroy_count", in: old.imagePath) == 0,
+                "still running")
 
-        control.cancel()
-        _ = await running.value
-        #expect(
-            exportedCounter("behaviour_destroy_count", in: old.imagePath) == 1, "destroyed after its last job"
-        )
-        let new = try #require(runtime.registry.plugin(id: "behaviour"))
-        #expect(
-            exportedCounter("behaviour_destroy_count", in: new.imagePath) == 0,
-            "the new image is a different copy")
+            control.cancel()
+            _ = await running.value
+            #expect(
+                exportedCounter("behaviour_destroy_count", in: old.imagePath) == 1,
+                "destroyed after its last job"
+            )
+            let new = try #require(runtime.registry.plugin(id: "behaviour"))
+            #expect(
+                exportedCounter("behaviour_destroy_count", in: new.imagePath) == 0,
+                "the new image is a different copy")
+        }
     }
 
     @Test("a removed plugin stops taking jobs")

@@ -5,16 +5,18 @@ import TestSupport
 
 /// A plugins folder and a loader over it, with the real host services.
 struct LoaderHarness {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("boss-loader-\(UUID())").path
+    let folder: TemporaryFolder
+    var root: String { folder.path }
     var plugins: String { root + "/plugins.d" }
     var staging: String { root + "/staging" }
     let registry = PluginRegistry()
 
     init() throws {
-        for folder in [plugins, staging] {
+        folder = try TemporaryFolder(prefix: "boss-loader")
+        for path in [plugins, staging] {
             // Explicit modes: the loader refuses group-writable folders, whatever the umask.
             try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         }
     }
 
@@ -42,7 +44,7 @@ struct LoaderHarness {
         guard rename(built, plugins + "/" + name) == 0 else { throw POSIXError(.EIO) }
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: root) }
+    func cleanUp() { folder.remove() }
 }
 
 /// Reads an exported counter of an already-loaded image (RTLD_NOLOAD: never maps a new one).
@@ -55,3 +57,17 @@ func exportedCounter(_ symbol: String, in imagePath: String) -> Int32? {
 
 /// `"text"` as a C string literal for -D.
 func quoted(_ text: String) -> String { "\"\(text)\"" }
+
+extension PluginLoadError {
+    /// The reason when this is `.notLoadable`, else nil: for `try #require`, which fails on any other error.
+    var notLoadableReason: String? {
+        guard case .notLoadable(let reason) = self else { return nil }
+        return reason
+    }
+
+    /// The refused path and the reason when this is `.insecure`, else nil.
+    var insecurity: (path: String, reason: String)? {
+        guard case .insecure(let path, let reason) = self else { return nil }
+        return (path, reason)
+    }
+}

@@ -54,36 +54,36 @@ struct PluginConcurrencyTests {
 
     @Test("health() of a plugin that is not thread-safe never runs while its extract runs")
     func healthDuringExtract() async throws {
-        let harness = try await ExtractionHarness.make()
-        defer { Task { await harness.stop() } }
-        _ = try CPluginBuilder.build(
-            source: "overlap_plugin.c", into: harness.pluginsDirectory, name: "liboverlap.so")
-        let runtime = try harness.runtime()
-        let plugin = try #require(runtime.registry.plugin(id: "overlap"))
-        #expect(plugin.health == nil)
-        // Health is asked on threads of its own while the test's task only awaits: the job needs the pool.
-        let reports = Atomic<Int>(0)
-        let unhealthy = Atomic<Int>(0)
-        let asking = Task.detached {
-            await Self.together(2) { _ in
-                let deadline = ContinuousClock.now + .seconds(20)
-                while reports.load(ordering: .relaxed) < 200, ContinuousClock.now < deadline {
-                    guard exportedCounter("overlap_extracting", in: plugin.imagePath) == 1 else {
-                        usleep(1000)
-                        continue
+        try await withHarness(ExtractionHarness.make()) { harness in
+            _ = try CPluginBuilder.build(
+                source: "overlap_plugin.c", into: harness.pluginsDirectory, name: "liboverlap.so")
+            let runtime = try harness.runtime()
+            let plugin = try #require(runtime.registry.plugin(id: "overlap"))
+            #expect(plugin.health == nil)
+            // Health is asked on threads of its own while the test's task only awaits: the job needs the pool.
+            let reports = Atomic<Int>(0)
+            let unhealthy = Atomic<Int>(0)
+            let asking = Task.detached {
+                await Self.together(2) { _ in
+                    let deadline = ContinuousClock.now + .seconds(20)
+                    while reports.load(ordering: .relaxed) < 200, ContinuousClock.now < deadline {
+                        guard exportedCounter("overlap_extracting", in: plugin.imagePath) == 1 else {
+                            usleep(1000)
+                            continue
+                        }
+                        if plugin.health != nil { unhealthy.add(1, ordering: .relaxed) }
+                        reports.add(1, ordering: .relaxed)
                     }
-                    if plugin.health != nil { unhealthy.add(1, ordering: .relaxed) }
-                    reports.add(1, ordering: .relaxed)
                 }
             }
+            _ = try? await runtime.extract("https://overlap.example/x")
+            _ = try? await runtime.extract("https://overlap.example/x")
+            await asking.value
+            #expect(reports.load(ordering: .relaxed) > 0, "health was asked while extract ran")
+            #expect(unhealthy.load(ordering: .relaxed) == 0, "the last report while busy: healthy")
+            #expect(exportedCounter("overlap_count", in: plugin.imagePath) == 0, "health overlapped extract")
+            #expect(exportedCounter("overlap_health_calls", in: plugin.imagePath) ?? 0 >= 1)
         }
-        _ = try? await runtime.extract("https://overlap.example/x")
-        _ = try? await runtime.extract("https://overlap.example/x")
-        await asking.value
-        #expect(reports.load(ordering: .relaxed) > 0, "health was asked while extract ran")
-        #expect(unhealthy.load(ordering: .relaxed) == 0, "the last report while busy: healthy")
-        #expect(exportedCounter("overlap_count", in: plugin.imagePath) == 0, "health overlapped extract")
-        #expect(exportedCounter("overlap_health_calls", in: plugin.imagePath) ?? 0 >= 1)
     }
 
     @Test("health() racing the retirement of its plugin never overlaps destroy nor follows it")

@@ -16,10 +16,8 @@ struct PluginFileSafetyTests {
         let result = harness.loader().loadAll()
         #expect(harness.registry.plugins.isEmpty)
         let failure = try #require(result.failures.first)
-        guard case .insecure(let refused, let reason) = failure.error else {
-            Issue.record("expected insecure, got \(failure.error)")
-            return
-        }
+        let (refused, reason) = try #require(
+            failure.error.insecurity, "expected insecure, got \(failure.error)")
         #expect(refused == path && reason.contains("writable by group or others (mode 0666)"))
         #expect(failure.error.description.contains("BOSS_PLUGINS_INSECURE=1"))
 
@@ -52,23 +50,20 @@ struct PluginFileSafetyTests {
         let stranger = geteuid() &+ 4242
         let policy = PluginFilePolicy(trustedOwners: [stranger])
         let failure = try #require(harness.loader(policy: policy).loadAll().failures.first)
-        guard case .insecure(_, let reason) = failure.error else {
-            Issue.record("expected insecure, got \(failure.error)")
-            return
-        }
+        let reason = try #require(failure.error.insecurity, "expected insecure, got \(failure.error)").reason
         #expect(reason.contains("owned by uid \(geteuid())"), "\(path): \(reason)")
         #expect(harness.registry.plugins.isEmpty)
     }
 
     @Test("BOSS_PLUGINS_INSECURE=1 reaches the loader of the runtime")
     func overrideSetting() async throws {
-        let harness = try await ExtractionHarness.make()
-        defer { Task { await harness.stop() } }
-        try harness.installBehaviourPlugin()
-        #expect(chmod(harness.pluginsDirectory + "/libbehaviour.so", 0o666) == 0)
-        #expect(try harness.runtime().registry.plugins.isEmpty)
-        let trusting = try harness.runtime(extra: ["BOSS_PLUGINS_INSECURE": "1"])
-        #expect(trusting.registry.plugins.map(\.manifest.id) == ["behaviour"])
+        try await withHarness(ExtractionHarness.make()) { harness in
+            try harness.installBehaviourPlugin()
+            #expect(chmod(harness.pluginsDirectory + "/libbehaviour.so", 0o666) == 0)
+            #expect(try harness.runtime().registry.plugins.isEmpty)
+            let trusting = try harness.runtime(extra: ["BOSS_PLUGINS_INSECURE": "1"])
+            #expect(trusting.registry.plugins.map(\.manifest.id) == ["behaviour"])
+        }
     }
 
     @Test("a symlinked plugin is loaded from a private copy of its target's bytes, not a copied link")

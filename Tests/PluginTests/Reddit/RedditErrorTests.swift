@@ -1,6 +1,7 @@
 import BossCore
 import Foundation
 import PluginABI
+import TestSupport
 import Testing
 
 @Suite("Reddit plugin: removed, private and unreadable posts give a status and an explanation")
@@ -14,34 +15,34 @@ struct RedditErrorTests {
             ("reddit_self", "slf001", BOSS_ERR_NO_MEDIA, "no image, video or link"),
         ])
     func unavailable(cassette: String, id: String, status: boss_status, detail: String) async throws {
-        let harness = try await ExtractionHarness.reddit()
-        defer { Task { await harness.stop() } }
-        try harness.serve(cassette: cassette, at: "/comments/\(id).json")
-        let failure = await harness.failure(try harness.redditRuntime(), "https://redd.it/\(id)")
-        #expect(failure.status == status && failure.detail.contains(detail), "\(failure)")
+        try await withHarness(ExtractionHarness.reddit()) { harness in
+            try harness.serve(cassette: cassette, at: "/comments/\(id).json")
+            let failure = await harness.failure(try harness.redditRuntime(), "https://redd.it/\(id)")
+            #expect(failure.status == status && failure.detail.contains(detail), "\(failure)")
+        }
     }
 
     @Test("API errors: 404 is NOT_FOUND, 403 PRIVATE, 500 an HTTP error")
     func apiErrors() async throws {
-        let harness = try await ExtractionHarness.reddit()
-        defer { Task { await harness.stop() } }
-        let runtime = try harness.redditRuntime()
-        let missing = await harness.failure(runtime, "https://redd.it/nothere")
-        #expect(missing.status == BOSS_ERR_NOT_FOUND && missing.detail.contains("does not exist"))
-        harness.server.setRoute("/comments/priv01.json", .status(403))
-        let banned = await harness.failure(runtime, "https://redd.it/priv01")
-        #expect(banned.status == BOSS_ERR_PRIVATE && banned.detail.contains("private"))
-        harness.server.setRoute("/comments/err001.json", .status(500))
-        #expect(await harness.failure(runtime, "https://redd.it/err001").status == BOSS_ERR_HTTP)
+        try await withHarness(ExtractionHarness.reddit()) { harness in
+            let runtime = try harness.redditRuntime()
+            let missing = await harness.failure(runtime, "https://redd.it/nothere")
+            #expect(missing.status == BOSS_ERR_NOT_FOUND && missing.detail.contains("does not exist"))
+            harness.server.setRoute("/comments/priv01.json", .status(403))
+            let banned = await harness.failure(runtime, "https://redd.it/priv01")
+            #expect(banned.status == BOSS_ERR_PRIVATE && banned.detail.contains("private"))
+            harness.server.setRoute("/comments/err001.json", .status(500))
+            #expect(await harness.failure(runtime, "https://redd.it/err001").status == BOSS_ERR_HTTP)
+        }
     }
 
     @Test("an unreachable API is a NETWORK error that says so")
     func unreachable() async throws {
-        let harness = try await ExtractionHarness.reddit()
-        defer { Task { await harness.stop() } }
-        let runtime = try harness.runtime(extra: ["BOSS_PLUGIN_REDDIT_API_URL": "http://127.0.0.1:1"])
-        let failure = await harness.failure(runtime, "https://redd.it/abc123")
-        #expect(failure.status == BOSS_ERR_NETWORK && failure.detail.contains("could not be reached"))
+        try await withHarness(ExtractionHarness.reddit()) { harness in
+            let runtime = try harness.runtime(extra: ["BOSS_PLUGIN_REDDIT_API_URL": "http://127.0.0.1:1"])
+            let failure = await harness.failure(runtime, "https://redd.it/abc123")
+            #expect(failure.status == BOSS_ERR_NETWORK && failure.detail.contains("could not be reached"))
+        }
     }
 
     static let malformed: [MalformedBody] = [
@@ -58,20 +59,22 @@ struct RedditErrorTests {
 
     @Test("truncated, mistyped or random answers are UPSTREAM errors, never a crash", arguments: malformed)
     func malformedAnswer(body: MalformedBody) async throws {
-        let harness = try await ExtractionHarness.reddit()
-        defer { Task { await harness.stop() } }
-        harness.server.setRoute("/comments/bad001.json", .bytes(body.bytes, contentType: "application/json"))
-        let failure = await harness.failure(try harness.redditRuntime(), "https://redd.it/bad001")
-        #expect(failure.status == BOSS_ERR_UPSTREAM && failure.detail.contains("could not be read"))
+        try await withHarness(ExtractionHarness.reddit()) { harness in
+            harness.server.setRoute(
+                "/comments/bad001.json", .bytes(body.bytes, contentType: "application/json"))
+            let failure = await harness.failure(try harness.redditRuntime(), "https://redd.it/bad001")
+            #expect(failure.status == BOSS_ERR_UPSTREAM && failure.detail.contains("could not be read"))
+        }
     }
 
     @Test("a listing with no post in it is UPSTREAM")
     func emptyListing() async throws {
-        let harness = try await ExtractionHarness.reddit()
-        defer { Task { await harness.stop() } }
-        let empty = #"[{"kind":"Listing","data":{"children":[]}},{"kind":"Listing","data":{"children":[]}}]"#
-        harness.server.setRoute("/comments/emp001.json", .json(empty))
-        let failure = await harness.failure(try harness.redditRuntime(), "https://redd.it/emp001")
-        #expect(failure.status == BOSS_ERR_UPSTREAM && failure.detail.contains("holds no post"))
+        try await withHarness(ExtractionHarness.reddit()) { harness in
+            let empty =
+                #"[{"kind":"Listing","data":{"children":[]}},{"kind":"Listing","data":{"children":[]}}]"#
+            harness.server.setRoute("/comments/emp001.json", .json(empty))
+            let failure = await harness.failure(try harness.redditRuntime(), "https://redd.it/emp001")
+            #expect(failure.status == BOSS_ERR_UPSTREAM && failure.detail.contains("holds no post"))
+        }
     }
 }

@@ -12,19 +12,18 @@ enum MediaFixtures {
 
     /// A JPEG start (FF D8 FF) and `seed`-distinct filler, so each file's bytes can be told apart.
     static func jpeg(_ seed: UInt8) -> [UInt8] {
-        [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + (0..<500).map { UInt8($0 % 200) &+ seed }
+        MediaSamples.file(MediaSamples.jfif, filler: 500, modulo: 200, seed: seed)
     }
 
     /// A PNG signature and filler.
     static func png(_ seed: UInt8) -> [UInt8] {
-        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<500).map { UInt8($0 % 100) &+ seed }
+        MediaSamples.file(MediaSamples.png, filler: 500, modulo: 100, seed: seed)
     }
 
     /// An MP4 start: a `ftyp` box with the `isom` brand, then filler.
     static func mp4(_ seed: UInt8, size: Int = 600) -> [UInt8] {
-        let header: [UInt8] =
-            [0, 0, 0, 0x18] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isomiso2".utf8)
-        return header + (0..<(size - header.count)).map { UInt8($0 % 90) &+ seed }
+        let header = MediaSamples.isoBMFF("isom", compatible: ["isom", "iso2"])
+        return MediaSamples.file(header, filler: size - header.count, modulo: 90, seed: seed)
     }
 
     /// The content of a stored file.

@@ -5,9 +5,7 @@ import TestSupport
 extension ExtractionHarness {
     /// A harness with the package-built plugin `product` installed.
     static func with(product: String, _ routes: [String: TestRoute] = [:]) async throws -> ExtractionHarness {
-        let harness = try await make(routes)
-        try harness.installPlugin(product: product)
-        return harness
+        try await make(routes).configured { try $0.installPlugin(product: product) }
     }
 
     /// The local server's origin, what cassettes' `{{MEDIA}}` and the plugins' `api_url` become.

@@ -1,6 +1,7 @@
 import BossCore
 import Foundation
 import PluginABI
+import TestSupport
 import Testing
 
 @Suite("Twitter plugin: which links it claims, and the API request each one makes")
@@ -26,25 +27,25 @@ struct TwitterRoutingTests {
 
     @Test("claimed links route to the plugin, which asks the API for tweet 20", arguments: claimed)
     func claims(url: String) async throws {
-        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
-        defer { Task { await harness.stop() } }
-        try harness.serve(cassette: "twitter_mixed", at: "/tweet-result")
-        harness.server.setRoute("/media/Mix1.jpg", .bytes(MediaFixtures.jpeg(1)))
-        harness.server.setRoute("/tweet_video/Gif1.mp4", .bytes(MediaFixtures.mp4(1)))
-        let runtime = try harness.twitterRuntime()
-        #expect(runtime.registry.route(url)?.manifest.id == "twitter")
-        let result = try await runtime.extract(url)
-        #expect(harness.server.hits("/tweet-result?id=20&token=6dq1a2xwd93") == 1)
-        #expect(result.files.count == (url.contains("/photo/") || url.contains("/video/") ? 1 : 2))
+        try await withHarness(ExtractionHarness.with(product: "TwitterExtractor")) { harness in
+            try harness.serve(cassette: "twitter_mixed", at: "/tweet-result")
+            harness.server.setRoute("/media/Mix1.jpg", .bytes(MediaFixtures.jpeg(1)))
+            harness.server.setRoute("/tweet_video/Gif1.mp4", .bytes(MediaFixtures.mp4(1)))
+            let runtime = try harness.twitterRuntime()
+            #expect(runtime.registry.route(url)?.manifest.id == "twitter")
+            let result = try await runtime.extract(url)
+            #expect(harness.server.hits("/tweet-result?id=20&token=6dq1a2xwd93") == 1)
+            #expect(result.files.count == (url.contains("/photo/") || url.contains("/video/") ? 1 : 2))
+        }
     }
 
     @Test("profiles, searches and look-alike hosts are not claimed", arguments: notClaimed)
     func ignores(url: String) async throws {
-        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
-        defer { Task { await harness.stop() } }
-        let runtime = try harness.twitterRuntime()
-        #expect(runtime.registry.plugin(id: "twitter")?.manifest.priority == 100)
-        #expect(runtime.registry.route(url) == nil)
+        try await withHarness(ExtractionHarness.with(product: "TwitterExtractor")) { harness in
+            let runtime = try harness.twitterRuntime()
+            #expect(runtime.registry.plugin(id: "twitter")?.manifest.priority == 100)
+            #expect(runtime.registry.route(url) == nil)
+        }
     }
 
     @Test(
@@ -54,13 +55,13 @@ struct TwitterRoutingTests {
             ("1234567890123456789", "2zqic77uqyk"), ("463440424141459456", "14fxvks611f"),
         ])
     func token(id: String, token: String) async throws {
-        let harness = try await ExtractionHarness.with(product: "TwitterExtractor")
-        defer { Task { await harness.stop() } }
-        // Only the exact query gets an answer: a wrong token would be a 404.
-        let text = #"{"__typename":"Tweet","id_str":"\#(id)","text":"t","user":{"screen_name":"a"}}"#
-        harness.server.setRoute("/tweet-result?id=\(id)&token=\(token)", .json(text))
-        let failure = await harness.failure(try harness.twitterRuntime(), "https://x.com/a/status/\(id)")
-        #expect(failure.status == BOSS_ERR_NO_MEDIA)
+        try await withHarness(ExtractionHarness.with(product: "TwitterExtractor")) { harness in
+            // Only the exact query gets an answer: a wrong token would be a 404.
+            let text = #"{"__typename":"Tweet","id_str":"\#(id)","text":"t","user":{"screen_name":"a"}}"#
+            harness.server.setRoute("/tweet-result?id=\(id)&token=\(token)", .json(text))
+            let failure = await harness.failure(try harness.twitterRuntime(), "https://x.com/a/status/\(id)")
+            #expect(failure.status == BOSS_ERR_NO_MEDIA)
+        }
     }
 }
 

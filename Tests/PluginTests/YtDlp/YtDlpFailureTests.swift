@@ -10,13 +10,13 @@ struct YtDlpFailureTests {
     /// Runs a stand-in that prints `stdout`, then `stderr` on stderr, and exits with `code`.
     func failure(stdout: String = "", stderr: String, code: Int32 = 1) async throws -> (boss_status?, String)
     {
-        let harness = try await ExtractionHarness.with(product: "YtDlpExtractor")
-        let fake = try YtDlpSupport.standIn(
-            harness, "cat <<'OUT'\n\(stdout)\nOUT\ncat >&2 <<'ERR'\n\(stderr)\nERR\nexit \(code)\n")
-        let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
-        let result = await harness.failure(runtime, "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
-        await harness.stop()
-        return result
+        try await withHarness(ExtractionHarness.with(product: "YtDlpExtractor")) { harness in
+            let fake = try YtDlpSupport.standIn(
+                harness, "cat <<'OUT'\n\(stdout)\nOUT\ncat >&2 <<'ERR'\n\(stderr)\nERR\nexit \(code)\n")
+            let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
+            let result = await harness.failure(runtime, "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+            return result
+        }
     }
 
     @Test(
@@ -71,17 +71,15 @@ struct YtDlpFailureTests {
         for stderr in [
             "ERROR: Unsupported URL: https://a.example/x", "ERROR: [Bluesky] x: No video could be found",
         ] {
-            let harness = try await ExtractionHarness.with(product: "YtDlpExtractor")
-            let fake = try YtDlpSupport.standIn(harness, "echo '\(stderr)' >&2\nexit 1\n")
-            let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
-            let url = "https://bsky.app/profile/someone.bsky.social/post/3kabc"
-            let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(url) }
-            guard case .unsupportedURL(url, let tried) = try #require(error) else {
-                Issue.record("unexpected \(String(describing: error))")
-                return await harness.stop()
+            try await withHarness(ExtractionHarness.with(product: "YtDlpExtractor")) { harness in
+                let fake = try YtDlpSupport.standIn(harness, "echo '\(stderr)' >&2\nexit 1\n")
+                let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
+                let url = "https://bsky.app/profile/someone.bsky.social/post/3kabc"
+                let error = await #expect(throws: ExtractionError.self) { try await runtime.extract(url) }
+                let unsupported = try #require(error?.unsupported, "unexpected \(String(describing: error))")
+                #expect(unsupported.url == url)
+                #expect(unsupported.tried.first == "ytdlp", "\(unsupported.tried)")
             }
-            #expect(tried.first == "ytdlp", "\(tried)")
-            await harness.stop()
         }
     }
 
@@ -101,12 +99,13 @@ struct YtDlpFailureTests {
 
     @Test("no yt-dlp installed: a dependency error and the health sentence")
     func notInstalled() async throws {
-        let harness = try await ExtractionHarness.with(product: "YtDlpExtractor")
-        let runtime = try harness.runtime(extra: [YtDlpSupport.bin: harness.root + "/no-such-yt-dlp"])
-        let (status, detail) = await harness.failure(runtime, "https://vimeo.com/76979871")
-        #expect(
-            status == BOSS_ERR_DEPENDENCY && detail.contains("yt-dlp, which is not installed"), "\(detail)")
-        #expect(runtime.registry.plugin(id: "ytdlp")?.health == "yt-dlp is not installed")
-        await harness.stop()
+        try await withHarness(ExtractionHarness.with(product: "YtDlpExtractor")) { harness in
+            let runtime = try harness.runtime(extra: [YtDlpSupport.bin: harness.root + "/no-such-yt-dlp"])
+            let (status, detail) = await harness.failure(runtime, "https://vimeo.com/76979871")
+            #expect(
+                status == BOSS_ERR_DEPENDENCY && detail.contains("yt-dlp, which is not installed"),
+                "\(detail)")
+            #expect(runtime.registry.plugin(id: "ytdlp")?.health == "yt-dlp is not installed")
+        }
     }
 }

@@ -14,19 +14,19 @@ struct YtDlpFormatTests {
             argv: [String], config: String
         )
     {
-        let harness = try await ExtractionHarness.with(product: "YtDlpExtractor")
-        let fake = try YtDlpSupport.standIn(
-            harness,
-            "p=; for a in \"$@\"; do [ \"$p\" = --config-locations ] && cp \"$a\" '\(harness.root)/config.txt'; p=$a; done\n"
-                + "echo 'ERROR: Unsupported URL: x' >&2\nexit 1\n")
-        let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
-        await #expect(throws: ExtractionError.self) {
-            try await YtDlpSupport.extract(runtime, url, options: options)
+        return try await withHarness(ExtractionHarness.with(product: "YtDlpExtractor")) { harness in
+            let fake = try YtDlpSupport.standIn(
+                harness,
+                "p=; for a in \"$@\"; do [ \"$p\" = --config-locations ] && cp \"$a\" '\(harness.root)/config.txt'; p=$a; done\n"
+                    + "echo 'ERROR: Unsupported URL: x' >&2\nexit 1\n")
+            let runtime = try harness.runtime(extra: [YtDlpSupport.bin: fake])
+            await #expect(throws: ExtractionError.self) {
+                try await YtDlpSupport.extract(runtime, url, options: options)
+            }
+            let argv = try YtDlpSupport.argv(harness)
+            let config = try String(contentsOfFile: harness.root + "/config.txt", encoding: .utf8)
+            return (argv, config)
         }
-        let argv = try YtDlpSupport.argv(harness)
-        let config = try String(contentsOfFile: harness.root + "/config.txt", encoding: .utf8)
-        await harness.stop()
-        return (argv, config)
     }
 
     static func size(_ bytes: Int64) -> String { "[filesize<?\(bytes)][filesize_approx<?\(bytes)]" }

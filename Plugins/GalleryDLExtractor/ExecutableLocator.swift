@@ -1,1 +1,0 @@
-../Shared/ExecutableLocator.swift

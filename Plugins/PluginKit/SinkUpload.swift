@@ -1,0 +1,56 @@
+import Foundation
+import PluginABI
+
+/// One local file streamed into the host's sink (`file_begin`, `file_write`..., `file_end`), which
+/// checks its type, size and name; never the whole file in memory.
+struct SinkUpload {
+    static let chunkSize = 256 * 1024
+    private let host: UnsafePointer<boss_host>
+    private let job: OpaquePointer
+
+    init(host: UnsafePointer<boss_host>, job: OpaquePointer) {
+        self.host = host
+        self.job = job
+    }
+
+    func send(_ path: String, name: String?, size: UInt64?) -> boss_status {
+        guard let input = FileHandle(forReadingAtPath: path) else { return unreadable() }
+        defer { try? input.close() }
+        let expected = size.map { Int64(clamping: $0) } ?? Self.size(of: path)
+        let name = name ?? (path as NSString).lastPathComponent
+        var file: OpaquePointer?
+        let begun = host.pointee.file_begin(job, name, expected, &file)
+        guard begun == BOSS_OK, let file else { return begun == BOSS_OK ? BOSS_ERR_INTERNAL : begun }
+        while true {
+            if host.pointee.is_cancelled(job) != 0 {
+                host.pointee.file_abort(file)
+                return BOSS_ERR_CANCELLED
+            }
+            let chunk: Data
+            do {
+                chunk = try input.read(upToCount: Self.chunkSize) ?? Data()  // nil at the end of the file
+            } catch {
+                host.pointee.file_abort(file)
+                return unreadable()
+            }
+            if chunk.isEmpty { break }
+            let written = chunk.withUnsafeBytes { bytes in
+                host.pointee.file_write(file, bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count)
+            }
+            // A failed write already deleted the file and finished the handle.
+            if written != BOSS_OK { return written }
+        }
+        return host.pointee.file_end(file)
+    }
+
+    private func unreadable() -> boss_status {
+        _ = host.pointee.set_error_detail(job, "Could not read a temporary file.")
+        return BOSS_ERR_INTERNAL
+    }
+
+    /// The file's size, or -1 (unknown) when it cannot be read.
+    private static func size(of path: String) -> Int64 {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        return (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+    }
+}

@@ -1,0 +1,25 @@
+import GRDB
+
+/// The queue database's schema, one migration per version (GRDB records which ran in the file).
+enum JobSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: jobs") { db in
+            try db.create(table: Job.databaseTableName) { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("url", .text).notNull()
+                table.column("requester", .text).notNull()
+                table.column("scope", .text).notNull()
+                table.column("context", .text).notNull()
+                table.column("state", .text).notNull()
+                table.column("attempts", .integer).notNull().defaults(to: 0)
+                table.column("failureCategory", .text)
+                table.column("failureMessage", .text)
+                table.column("createdAt", .datetime).notNull()
+                table.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "job_scope_state", on: Job.databaseTableName, columns: ["scope", "state"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,5 @@
+/// An outgoing payload.
+struct GatewayCommand<Payload: Encodable>: Encodable {
+    var op: GatewayOpcode
+    var d: Payload
+}

@@ -1,0 +1,3 @@
+struct HelloPayload: Decodable {
+    var heartbeatInterval: Int
+}

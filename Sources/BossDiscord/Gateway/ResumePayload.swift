@@ -1,0 +1,5 @@
+struct ResumePayload: Encodable {
+    var token: String
+    var sessionId: String
+    var seq: Int?
+}

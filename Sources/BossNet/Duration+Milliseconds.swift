@@ -1,0 +1,5 @@
+import Foundation
+
+extension Duration {
+    var milliseconds: Int { Int(self / .milliseconds(1)) }
+}
