@@ -12,21 +12,22 @@ enum UTCTimestamp {
 
     /// `YYYY-MM-DDTHH:MM:SS.mmmZ`, ISO 8601 in UTC, to the nearest millisecond.
     static func iso8601(from date: Date) -> String {
-        let (day, time, milliseconds) = millisecondFields(of: date, .toNearestOrAwayFromZero)
+        let (day, time, milliseconds) = millisecondFields(of: date)
         return day.joined(separator: "-") + "T" + time.joined(separator: ":") + "." + milliseconds + "Z"
     }
 
-    /// `YYYY-MM-DD HH:MM:SS.mmm` in UTC, the milliseconds rounded down: the text GRDB's own `Date`
+    /// `YYYY-MM-DD HH:MM:SS.mmm` in UTC, to the nearest millisecond: the text GRDB's own `Date`
     /// formatter stores (so rows of earlier versions compare and sort with new ones).
     static func databaseText(from date: Date) -> String {
-        let (day, time, milliseconds) = millisecondFields(of: date, .down)
+        let (day, time, milliseconds) = millisecondFields(of: date)
         return day.joined(separator: "-") + " " + time.joined(separator: ":") + "." + milliseconds
     }
 
-    private static func millisecondFields(of date: Date, _ rule: FloatingPointRoundingRule)
-        -> (day: [String], time: [String], milliseconds: String)
-    {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(rule))
+    /// The date's fields, to the nearest millisecond (a carry reaches the second, minute, ... day).
+    private static func millisecondFields(of date: Date) -> (
+        day: [String], time: [String], milliseconds: String
+    ) {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let (seconds, fraction) = milliseconds.quotientAndRemainder(dividingBy: 1000)
         let whole = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
         let (day, time) = fields(of: Date(timeIntervalSince1970: TimeInterval(whole.0)))

@@ -28,7 +28,7 @@ struct JobTimeStorageTests {
     }
 
     @Test("rows written by earlier versions are compared and pruned by the same text order")
-    func earlierRowsPruned() async throws {
+    func earlierRowsPruned() throws {
         let harness = try QueueHarness()
         defer { harness.cleanUp() }
         let store = try JobStore(path: harness.database)
@@ -48,7 +48,7 @@ struct JobTimeStorageTests {
         #expect(left == ["new"])
     }
 
-    @Test("times render to the millisecond, rounded down as GRDB's formatter does")
+    @Test("times render to the nearest millisecond, as GRDB's formatter does (a carry reaches the second)")
     func milliseconds() throws {
         for seconds in [0, 1_764_650_096.7504, 1_764_650_096.9999, 951_782_400.001, 4_102_444_799.5] {
             let date = Date(timeIntervalSince1970: seconds)
