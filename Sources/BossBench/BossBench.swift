@@ -37,7 +37,7 @@ enum RoutingBenchmark {
         let registry = PluginRegistry()
         let loader = PluginLoader(
             directory: directory, cacheDirectory: cache,
-            hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: logger),
+            hostFactory: PluginHostFactory(environment: HostEnvironment(values: [:]), logger: logger),
             registry: registry,
             logger: logger)
         _ = loader.loadAll()

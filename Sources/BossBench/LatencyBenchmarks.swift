@@ -24,7 +24,8 @@ enum LatencyBenchmarks {
             let registry = PluginRegistry()
             let loader = PluginLoader(
                 directory: root + "/plugins", cacheDirectory: root + "/cache",
-                hostProvider: HostServices(environment: HostEnvironment(values: [:]), logger: quietLogger),
+                hostFactory: PluginHostFactory(
+                    environment: HostEnvironment(values: [:]), logger: quietLogger),
                 registry: registry, logger: quietLogger)
             _ = loader.loadAll()
             let watcher = PluginDirectoryWatcher(loader: loader)

@@ -64,11 +64,11 @@ struct JobCommands: Sendable {
             ? ""
             : "\n(ignored: \(rejected.prefix(3).map { Markdown.code(String($0.prefix(60))) }.joined(separator: ", ")))"
         for (index, link) in links.prefix(granted).enumerated() {
-            let shown = DiscordJobContext.shown(link.url, spoiler: link.isSpoiler)
+            let shown = DiscordReplyContext.shown(link.url, spoiler: link.isSpoiler)
             let text = "⏳ Queued \(shown)" + (index == 0 ? skipped : "")
             let target =
                 index == 0 ? try await responder.first(text) : try await responder.another(text, index: index)
-            let context = DiscordJobContext(
+            let context = DiscordReplyContext(
                 target: target, spoiler: link.isSpoiler, uploadLimit: invocation.uploadLimit,
                 guild: invocation.guild, options: options)
             do {
@@ -78,7 +78,7 @@ struct JobCommands: Sendable {
                 try await replies.edit(target, "❌ \(error.userMessage)\n\(shown)")
             }
         }
-        let held = links.dropFirst(granted).map { DiscordJobContext.shown($0.url, spoiler: $0.isSpoiler) }
+        let held = links.dropFirst(granted).map { DiscordReplyContext.shown($0.url, spoiler: $0.isSpoiler) }
         guard !held.isEmpty else { return }
         _ = try await responder.another(
             "⏱️ Not queued: \(held.joined(separator: " ")): \(rate). "

@@ -31,11 +31,11 @@ struct QueueListing {
     /// Whether the asker may see `job`: same server, or their own job when asked in a DM.
     func shows(_ job: Job) -> Bool {
         guard let guild else { return job.requester == user.rawValue }
-        return DiscordJobContext.decode(job.context)?.guild == guild
+        return DiscordReplyContext.decode(job.context)?.guild == guild
     }
 
     /// The job's link, or a stand-in when it was posted as a spoiler (or its context is unreadable).
     func link(_ job: Job) -> String {
-        DiscordJobContext.decode(job.context)?.spoiler == false ? "<\(job.url)>" : "(spoilered link)"
+        DiscordReplyContext.decode(job.context)?.spoiler == false ? "<\(job.url)>" : "(spoilered link)"
     }
 }

@@ -27,7 +27,7 @@ public struct DiscordJobExecutor: JobExecutor {
 
     /// Extracts, uploads, and reports; the job's folder is removed afterwards whatever happened.
     public func execute(_ job: Job, control: JobControl) async -> JobOutcome {
-        guard let context = DiscordJobContext.decode(job.context) else {
+        guard let context = DiscordReplyContext.decode(job.context) else {
             runtime.logger.error("job \(job.id) has no Discord context; dropped")
             return .failed(category: .internal, message: "The job's reply target was lost.")
         }
@@ -60,7 +60,7 @@ public struct DiscordJobExecutor: JobExecutor {
     }
 
     /// Edits the reply at most once per `progressInterval`, only when the figures changed.
-    private func reportProgress(_ job: Job, _ context: DiscordJobContext, control: JobControl) async {
+    private func reportProgress(_ job: Job, _ context: DiscordReplyContext, control: JobControl) async {
         let target = context.target
         var last = JobProgress()
         var lastAt = ContinuousClock.now
@@ -81,7 +81,7 @@ public struct DiscordJobExecutor: JobExecutor {
         }
     }
 
-    private func fail(_ job: Job, _ context: DiscordJobContext, _ error: any Error) async -> JobOutcome {
+    private func fail(_ job: Job, _ context: DiscordReplyContext, _ error: any Error) async -> JobOutcome {
         let target = context.target
         guard let extraction = error as? ExtractionError else {
             runtime.logger.error("job \(job.id) failed: \(error)")
@@ -109,7 +109,7 @@ public struct DiscordJobExecutor: JobExecutor {
 
     /// Edits the job's reply to `text` and the link; a failure is logged (the user cannot be told).
     private func tell(_ job: Job, _ text: String) async {
-        guard let context = DiscordJobContext.decode(job.context) else { return }
+        guard let context = DiscordReplyContext.decode(job.context) else { return }
         do {
             try await replies.edit(context.target, "\(text)\n\(context.shown(job.url))")
         } catch {

@@ -11,7 +11,7 @@ public enum ReplyTarget: Codable, Sendable, Equatable {
 }
 
 /// What a Discord job carries in the queue.
-public struct DiscordJobContext: JobContextPayload, Sendable, Equatable {
+public struct DiscordReplyContext: ReplyContext, Sendable, Equatable {
     /// Where to report.
     public var target: ReplyTarget
     /// The user wrapped the link in spoiler bars.

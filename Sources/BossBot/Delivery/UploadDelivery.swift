@@ -21,7 +21,7 @@ struct UploadDelivery: Sendable {
     /// Posts the files. A 413 (or error 40005) means the channel's real limit is lower than assumed:
     /// the files are planned again under a lower limit, so they are re-encoded or named, never lost.
     func deliver(
-        _ result: ExtractionResult, job: Job, context: DiscordJobContext, control: JobControl
+        _ result: ExtractionResult, job: Job, context: DiscordReplyContext, control: JobControl
     ) async throws -> JobOutcome {
         var limit = context.uploadLimit
         var refusedByDiscord = false
@@ -46,7 +46,7 @@ struct UploadDelivery: Sendable {
     /// The first batch replaces the reply's text, further batches are new messages. Files over `limit`
     /// are re-encoded when they are videos (and allowed), else named in the message.
     private func send(
-        _ result: ExtractionResult, job: Job, context: DiscordJobContext, limit: Int64, refused: Bool,
+        _ result: ExtractionResult, job: Job, context: DiscordReplyContext, limit: Int64, refused: Bool,
         control: JobControl
     )
         async throws -> JobOutcome

@@ -40,7 +40,8 @@ public final class HostRuntime: Sendable {
         registry = PluginRegistry()
         loader = PluginLoader(
             directory: settings.pluginsDirectory, cacheDirectory: dataDirectory.pluginCache,
-            hostProvider: HostServices(environment: settings.environment, logger: logger), registry: registry,
+            hostFactory: PluginHostFactory(environment: settings.environment, logger: logger),
+            registry: registry,
             logger: logger, policy: PluginFilePolicy(allowInsecure: settings.pluginsInsecure))
         runner = ExtractionRunner(
             registry: registry, network: network, dataDirectory: dataDirectory, quota: quota,

@@ -11,7 +11,7 @@ public final class MediaSink: Sendable {
     let directoryDescriptor: Int32
     let maxFileBytes: Int64
     let quota: StorageQuota
-    let state = Mutex(State())
+    private let state = Mutex(State())
 
     struct State {
         var files: [StoredFile] = []

@@ -2,46 +2,32 @@ import BossMetrics
 import Foundation
 import Synchronization
 
-/// One file being written through a `MediaSink`. The first bytes are held in memory until the type is
-/// known (at most `MediaType.signatureLength`); every later byte goes straight to disk.
+/// One file being written through a `MediaSink`: the API that enforces the size limit and the quota
+/// on every write, over a `SinkFileWriter` (the disk state machine) behind a lock.
 public final class SinkFile: Sendable {
-    let sink: MediaSink
-    let suggestedName: String?
-    private let state = Mutex(Phase.sniffing([]))
-
-    enum Phase {
-        case sniffing([UInt8])
-        case writing(fd: Int32, name: String, type: MediaType, size: Int64)
-        case finished
-    }
+    private let sink: MediaSink
+    private let state: Mutex<SinkFileWriter>
 
     init(sink: MediaSink, suggestedName: String?) {
         self.sink = sink
-        self.suggestedName = suggestedName
+        state = Mutex(SinkFileWriter(sink: sink, suggestedName: suggestedName))
     }
-
-    var displayName: String { suggestedName ?? "media" }
 
     /// Appends bytes. Crossing the size limit or the quota, or content that is not media, deletes the
     /// partial file at once and finishes the handle.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SinkError) {
-        try state.withLock { (phase: inout Phase) throws(SinkError) in
-            let written: Int64
-            switch phase {
-            case .finished: throw .finished
-            case .sniffing(let buffer): written = Int64(buffer.count)
-            case .writing(_, _, _, let size): written = size
-            }
+        try state.withLock { [sink] (writer: inout SinkFileWriter) throws(SinkError) in
+            let written = try writer.size()
             var reserved = written
             do throws(SinkError) {
                 guard written + Int64(bytes.count) <= sink.maxFileBytes else {
-                    throw .tooLarge(name: displayName, limitBytes: sink.maxFileBytes)
+                    throw .tooLarge(name: writer.displayName, limitBytes: sink.maxFileBytes)
                 }
                 try sink.quota.reserve(Int64(bytes.count))
                 reserved += Int64(bytes.count)
-                try append(bytes, to: &phase)
+                try writer.append(bytes)
             } catch {
-                fail(&phase, releasing: reserved)
+                writer.fail(releasing: reserved)
                 BossMetrics.fileRejected(error.metricReason)
                 throw error
             }
@@ -50,22 +36,17 @@ public final class SinkFile: Sendable {
 
     /// Ends the file: it joins the job's result.
     public func finish() throws(SinkError) -> StoredFile {
-        let stored = try state.withLock { (phase: inout Phase) throws(SinkError) -> StoredFile in
-            if case .sniffing(let buffer) = phase {
-                guard !buffer.isEmpty else {
-                    phase = .finished
-                    throw .empty(name: displayName)
-                }
-                do throws(SinkError) { try open(sniffed: buffer, into: &phase) } catch {
-                    fail(&phase, releasing: Int64(buffer.count))
-                    BossMetrics.fileRejected(error.metricReason)
-                    throw error
-                }
+        let stored = try state.withLock { (writer: inout SinkFileWriter) throws(SinkError) -> StoredFile in
+            let reserved = try writer.size()
+            do throws(SinkError) {
+                return try writer.finish()
+            } catch .empty(let name) {
+                throw .empty(name: name)  // nothing was written or reserved
+            } catch {
+                writer.fail(releasing: reserved)
+                BossMetrics.fileRejected(error.metricReason)
+                throw error
             }
-            guard case .writing(let fd, let name, let type, let size) = phase else { throw .finished }
-            Glibc.close(fd)
-            phase = .finished
-            return StoredFile(name: name, path: sink.directory + "/" + name, size: size, type: type)
         }
         sink.settle(self, stored: stored)
         return stored
@@ -73,13 +54,7 @@ public final class SinkFile: Sendable {
 
     /// Drops the file and what was written of it.
     public func abort() {
-        state.withLock { phase in
-            switch phase {
-            case .finished: return
-            case .sniffing(let buffer): fail(&phase, releasing: Int64(buffer.count))
-            case .writing(_, _, _, let size): fail(&phase, releasing: size)
-            }
-        }
+        state.withLock { $0.abort() }
         sink.settle(self, stored: nil)
     }
 }

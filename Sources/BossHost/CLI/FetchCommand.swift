@@ -49,7 +49,8 @@ struct FetchCommand: AsyncParsableCommand {
         }
         let outputDirectory = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let session = try await FetchSession.start(runtime: runtime)
-        let ok = try await session.run(urls: urls, context: FetchJobContext(outputDirectory: outputDirectory))
+        let ok = try await session.run(
+            urls: urls, context: FetchReplyContext(outputDirectory: outputDirectory))
         if !ok { throw ExitCode.someFailed }
     }
 }

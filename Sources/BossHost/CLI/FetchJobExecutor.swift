@@ -4,7 +4,7 @@ import Logging
 import Synchronization
 
 /// What a `fetch` job carries in the queue: where its files go.
-struct FetchJobContext: JobContextPayload {
+struct FetchReplyContext: ReplyContext {
     /// Absolute output directory; nil keeps the files in the job's folder under the data dir.
     var outputDirectory: String?
     /// `--audio` and `--quality` (nil in jobs stored before options existed).
@@ -17,7 +17,7 @@ struct FetchJobExecutor: JobExecutor {
     let deliveries: DeliveryLog
 
     func execute(_ job: Job, control: JobControl) async -> JobOutcome {
-        let context = FetchJobContext.decode(job.context) ?? FetchJobContext()
+        let context = FetchReplyContext.decode(job.context) ?? FetchReplyContext()
         let clock = ContinuousClock()
         let started = clock.now
         do {
@@ -42,7 +42,7 @@ struct FetchJobExecutor: JobExecutor {
     func delayed(_ job: Job, reason: String) async { printError("#\(job.id) \(job.url): \(reason)") }
 
     /// The requester's options, with the file limit as the largest file the output takes.
-    private func jobOptions(_ context: FetchJobContext) -> JobOptions {
+    private func jobOptions(_ context: FetchReplyContext) -> JobOptions {
         var options = context.options ?? JobOptions()
         options.maxBytes = runtime.settings.maxFileBytes
         return options

@@ -32,7 +32,7 @@ struct FetchSession {
     }
 
     /// Queues `urls`, waits for them and every resumed job, prints the summary; true when all succeeded.
-    func run(urls: [String], context: FetchJobContext) async throws -> Bool {
+    func run(urls: [String], context: FetchReplyContext) async throws -> Bool {
         let snapshot = await queue.snapshot()
         var ids = snapshot.queued.map(\.id) + snapshot.running.map(\.job.id)
         if !ids.isEmpty { printError("resuming \(ids.count) interrupted download(s)") }

@@ -1,9 +1,10 @@
-import BossCore
 import Foundation
 import Logging
 import Synchronization
 import TestSupport
 import Testing
+
+@testable import BossCore
 
 /// A job that takes the process down every time it runs must not take it down forever.
 @Suite("Poison jobs and old rows")

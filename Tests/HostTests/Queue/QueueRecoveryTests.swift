@@ -1,7 +1,8 @@
-import BossCore
 import Foundation
 import TestSupport
 import Testing
+
+@testable import BossCore
 
 @Suite("The queue across crashes, shutdowns and processes")
 struct QueueRecoveryTests {

@@ -83,7 +83,7 @@ struct FallbackChainTests {
             let failure = try #require(error?.pluginFailure, "unexpected \(String(describing: error))")
             #expect(failure.pluginID == "probe")
             #expect(
-                failure.status == BOSS_ERR_BLOCKED_ADDRESS.rawValue && harness.server.hits("/blob/1") == 0)
+                failure.status == BOSS_ERR_BLOCKED_ADDRESS && harness.server.hits("/blob/1") == 0)
         }
     }
 }

@@ -29,10 +29,10 @@ struct HandleSafetyTests {
         }
 
         /// The status the plugin's extract returned for `mode` (it returns the status of its misuse).
-        func status(_ mode: String, job: Int64) async -> UInt32? {
+        func status(_ mode: String, job: Int64) async -> boss_status? {
             do {
                 _ = try await runtime.extract("https://abuse.example/\(mode)", job: job)
-                return BOSS_OK.rawValue
+                return BOSS_OK
             } catch {
                 guard case .pluginFailed(_, let status, _, _) = error else { return nil }
                 return status
@@ -53,9 +53,9 @@ struct HandleSafetyTests {
         try await withHarness(ExtractionHarness.make()) { harness in
             let setup = try Setup.make(harness)
             if let earlier = ["stale": "keep", "stalejob": "keepjob"][mode] {
-                #expect(await setup.status(earlier, job: 1) == BOSS_ERR_NO_MEDIA.rawValue)
+                #expect(await setup.status(earlier, job: 1) == BOSS_ERR_NO_MEDIA)
             }
-            #expect(await setup.status(mode, job: 2) == BOSS_ERR_INVALID_ARGUMENT.rawValue)
+            #expect(await setup.status(mode, job: 2) == BOSS_ERR_INVALID_ARGUMENT)
             let line = try #require(setup.refusals.first, "no log line for \(mode)")
             #expect(line.contains("plugin abuse passed ") && line.contains("refused"), "\(line)")
             #expect(line.contains("\"plugin\":\"abuse\"") && line.contains("\"job\":\"2\""), "\(line)")
@@ -73,7 +73,7 @@ struct HandleSafetyTests {
             let image = try #require(setup.runtime.registry.plugin(id: "abuse")).imagePath
             #expect(
                 await eventually(within: .seconds(60)) { exportedCounter("abuse_holding", in: image) == 1 })
-            #expect(await setup.status("foreign", job: 2) == BOSS_ERR_INVALID_ARGUMENT.rawValue)
+            #expect(await setup.status("foreign", job: 2) == BOSS_ERR_INVALID_ARGUMENT)
             control.cancel()
             _ = await holder.value
             #expect(setup.refusals.contains { $0.contains("plugin abuse passed file_write") })

@@ -30,7 +30,7 @@ struct GalleryDLConfinementTests {
             }
             let failure = try #require(error?.pluginFailure, "unexpected \(String(describing: error))")
             #expect(failure.pluginID == "gallerydl")
-            #expect(failure.status == BOSS_ERR_BLOCKED_ADDRESS.rawValue)
+            #expect(failure.status == BOSS_ERR_BLOCKED_ADDRESS)
             #expect(
                 failure.detail?.contains("private or local network address") == true,
                 "\(failure.detail ?? "")")

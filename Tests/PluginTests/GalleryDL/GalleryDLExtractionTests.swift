@@ -42,7 +42,7 @@ struct GalleryDLExtractionTests {
             let failure = try #require(error?.pluginFailure)
             #expect(failure.pluginID == "gallerydl")
             #expect(
-                failure.status == BOSS_ERR_NOT_FOUND.rawValue
+                failure.status == BOSS_ERR_NOT_FOUND
                     && failure.detail?.contains("does not exist") == true)
         }
     }
@@ -54,7 +54,7 @@ struct GalleryDLExtractionTests {
             let error = await #expect(throws: ExtractionError.self) {
                 try await runtime.extract(harness.server.url("/g/photo.jpg"))
             }
-            #expect(try #require(error?.pluginFailure).status == BOSS_ERR_NO_MEDIA.rawValue)
+            #expect(try #require(error?.pluginFailure).status == BOSS_ERR_NO_MEDIA)
         }
     }
 
@@ -68,7 +68,7 @@ struct GalleryDLExtractionTests {
                 try await runtime.extract(harness.server.url("/media/cat.png"))
             }
             let expected = ExtractionError.pluginFailed(
-                pluginID: "gallerydl", status: BOSS_ERR_DEPENDENCY.rawValue,
+                pluginID: "gallerydl", status: BOSS_ERR_DEPENDENCY,
                 detail: "this site needs gallery-dl, which is not installed", causes: [])
             #expect(error == expected)
         }
@@ -115,7 +115,7 @@ struct GalleryDLExtractionTests {
             }
             let failure = try #require(error?.pluginFailure)
             #expect(
-                failure.status == BOSS_ERR_NETWORK.rawValue
+                failure.status == BOSS_ERR_NETWORK
                     && failure.detail == "gallery-dl did not finish within 2 s")
         }
     }

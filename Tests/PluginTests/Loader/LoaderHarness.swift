@@ -25,7 +25,7 @@ struct LoaderHarness {
     {
         PluginLoader(
             directory: plugins, cacheDirectory: root + "/cache",
-            hostProvider: HostServices(
+            hostFactory: PluginHostFactory(
                 environment: HostEnvironment(values: [:]), logger: Logger(label: "test")),
             registry: registry ?? self.registry, logger: Logger(label: "test"), policy: policy)
     }

@@ -1,9 +1,10 @@
 import BossCore
+import PluginABI
 
 /// What a test checks of a `.pluginFailed` error.
 struct PluginFailure: Equatable {
     var pluginID: String
-    var status: UInt32
+    var status: boss_status
     var detail: String?
 }
 

@@ -23,7 +23,7 @@ extension ExtractionHarness {
             return (nil, "no error")
         } catch {
             guard case .pluginFailed(_, let status, let detail, _) = error else { return (nil, "\(error)") }
-            return (boss_status(rawValue: status), detail ?? "")
+            return (status, detail ?? "")
         }
     }
 }

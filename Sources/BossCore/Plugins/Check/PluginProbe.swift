@@ -17,7 +17,7 @@ public enum PluginProbe {
             case .entrySymbol:
                 _ = try entry(path)
                 return [.pass(name)]
-            case .abiNegotiation: return [try negotiation(path, name: name)]
+            case .abiNegotiation: return [try PluginLifecycleProbe.negotiation(path, name: name)]
             case .descriptor:
                 let manifest = try manifest(path)
                 return [.pass(name, "\(manifest.id) \(manifest.version), priority \(manifest.priority)")]
@@ -40,7 +40,8 @@ public enum PluginProbe {
                         ? .pass(name)
                         : .fail(name, "claimed: \(claimed.map { "'\($0)'" }.joined(separator: ", "))")
                 ]
-            case .createDestroy: return [try lifecycle(path, name: name, environment: environment)]
+            case .createDestroy:
+                return [try PluginLifecycleProbe.lifecycle(path, name: name, environment: environment)]
             case .extract, .cancel:
                 guard let url else { return [.fail(name, "needs a URL")] }
                 return [
@@ -88,10 +89,4 @@ public enum PluginProbe {
             throw ProbeFailure("\(error)")
         }
     }
-}
-
-/// A check's failure, as the sentence printed after `FAIL name:`.
-struct ProbeFailure: Error {
-    let reason: String
-    init(_ reason: String) { self.reason = reason }
 }

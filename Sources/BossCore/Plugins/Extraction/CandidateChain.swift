@@ -1,5 +1,6 @@
 import BossMetrics
 import BossNet
+import Logging
 import PluginABI
 
 /// One URL's way through the plugins: every plugin that claims it, by priority, with the host's media
@@ -7,10 +8,13 @@ import PluginABI
 /// plugins. A step that answers
 /// `BOSS_ERR_UNSUPPORTED_URL` without a file passes the URL on; any other answer is final.
 struct CandidateChain {
-    let runner: ExtractionRunner
-    let request: ExtractionRequest
-    let sink: MediaSink
-    let control: JobControl
+    let registry: PluginRegistry
+    /// Runs each plugin step; it carries the job's request, sink and control.
+    let hops: HopRunner
+    private var request: ExtractionRequest { hops.request }
+    private var sink: MediaSink { hops.sink }
+    private var control: JobControl { hops.control }
+    private var logger: Logger { hops.logger }
 
     /// Where the URL's chain ended.
     enum Ending {
@@ -41,7 +45,7 @@ struct CandidateChain {
     {
         var metadata = start
         var tried: [String] = []
-        for step in Self.steps(for: url, in: runner.registry) {
+        for step in Self.steps(for: url, in: registry) {
             if control.isCancelled { throw .stopped(by: control) }
             guard case .plugin(let plugin) = step else {
                 tried.append(MediaProbe.id)
@@ -52,13 +56,12 @@ struct CandidateChain {
             }
             let id = plugin.manifest.id
             tried.append(id)
-            let hop = await runner.runPlugin(
-                plugin, url: url, request: request, sink: sink, control: control, metadata: metadata)
+            let hop = await hops.run(plugin, url: url, metadata: metadata)
             metadata = hop.metadata
             BossMetrics.pluginRun(id, succeeded: hop.status == BOSS_OK)
             if control.isCancelled || hop.status == BOSS_ERR_CANCELLED { throw .stopped(by: control) }
             if hop.status == BOSS_ERR_UNSUPPORTED_URL && sink.files.isEmpty && hop.redirectURL == nil {
-                runner.logger.info("plugin \(id) does not take \(url); trying the next candidate")
+                logger.info("plugin \(id) does not take \(url); trying the next candidate")
                 continue
             }
             route.append(id)
@@ -67,7 +70,7 @@ struct CandidateChain {
             }
             guard hop.status == BOSS_OK else {
                 throw .pluginFailed(
-                    pluginID: id, status: hop.status.rawValue, detail: hop.errorDetail, causes: hop.hostErrors
+                    pluginID: id, status: hop.status, detail: hop.errorDetail, causes: hop.hostErrors
                 )
             }
             guard request.dryRun || !sink.files.isEmpty else { throw .noFiles(pluginID: id) }
@@ -84,15 +87,15 @@ struct CandidateChain {
         -> ExtractionResult?
     {
         let probe = MediaProbe(
-            http: runner.network.client(for: MediaProbe.id), sink: sink, control: control)
+            http: hops.network.client(for: MediaProbe.id), sink: sink, control: control)
         // A blocking transfer: never on the cooperative pool.
         let dryRun = request.dryRun
         switch await DedicatedThread.run(name: "media-probe", { probe.run(url, dryRun: dryRun) }) {
         case .declined(let reason):
-            runner.logger.debug("probe declined \(url): \(reason)")
+            logger.debug("probe declined \(url): \(reason)")
             return nil
         case .refused(let status, let message):
-            throw .pluginFailed(pluginID: MediaProbe.id, status: status.rawValue, detail: message, causes: [])
+            throw .pluginFailed(pluginID: MediaProbe.id, status: status, detail: message, causes: [])
         case .media(let planned):
             var described = metadata
             described.sourceURL = described.sourceURL ?? url

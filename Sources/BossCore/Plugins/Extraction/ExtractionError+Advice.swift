@@ -10,7 +10,7 @@ extension ExtractionError {
         case .cancelled: nil
         case .timedOut: "Try a shorter video, or try again when the site is faster."
         case .storage: "Try again in a few minutes."
-        case .pluginFailed(_, let status, _, _): Self.advice(for: boss_status(rawValue: status))
+        case .pluginFailed(_, let status, _, _): Self.advice(for: status)
         }
     }
 

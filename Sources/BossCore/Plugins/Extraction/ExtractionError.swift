@@ -8,7 +8,7 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
     case redirectLoop([String])
     /// The plugin returned a failure status. `detail` is the plugin's explanation for the user;
     /// `causes` are the host-side failures that led to it, for the operator.
-    case pluginFailed(pluginID: String, status: UInt32, detail: String?, causes: [String])
+    case pluginFailed(pluginID: String, status: Int32, detail: String?, causes: [String])
     /// The plugin said OK but ended no file.
     case noFiles(pluginID: String)
     /// The job was cancelled.
@@ -26,7 +26,7 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
         case .cancelled: .userInput
         case .timedOut: .limit
         case .storage: .internal
-        case .pluginFailed(_, let status, _, _): Self.category(of: boss_status(rawValue: status))
+        case .pluginFailed(_, let status, _, _): Self.category(of: status)
         }
     }
 
@@ -42,7 +42,7 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
         case .timedOut(let limit): "The download took longer than \(Self.spoken(limit)) and was stopped."
         case .storage: "The bot could not prepare storage for this download."
         case .pluginFailed(_, let status, let detail, _):
-            detail ?? Self.sentence(String(cString: boss_status_message(boss_status(rawValue: status))))
+            detail ?? Self.sentence(String(cString: boss_status_message(status)))
         }
     }
 
@@ -58,7 +58,7 @@ public enum ExtractionError: CategorizedError, CustomStringConvertible, Equatabl
         case .timedOut(let limit): "ran past the job time limit of \(limit / .seconds(1)) s"
         case .storage(let reason): "storage: \(reason)"
         case .pluginFailed(let id, let status, let detail, let causes):
-            "plugin \(id) failed with status \(status) (\(String(cString: boss_status_message(boss_status(rawValue: status)))))"
+            "plugin \(id) failed with status \(status) (\(String(cString: boss_status_message(status))))"
                 + (detail.map { ": \($0)" } ?? "")
                 + (causes.isEmpty ? "" : "; caused by: " + causes.joined(separator: "; "))
         }

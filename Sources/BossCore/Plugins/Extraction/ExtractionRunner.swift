@@ -7,13 +7,13 @@ import PluginABI
 /// The loader → plugin → sink stage: routes a URL to its plugin, runs `extract` on a dedicated
 /// thread with the host services wired to this job's sink, and follows plugin redirects.
 public final class ExtractionRunner: Sendable {
-    let registry: PluginRegistry
-    let network: PluginNetwork
-    let confinement: ChildConfinement
-    let dataDirectory: DataDirectory
-    let quota: StorageQuota
-    let limits: ExtractionLimits
-    let logger: Logger
+    private let registry: PluginRegistry
+    private let network: PluginNetwork
+    private let confinement: ChildConfinement
+    private let dataDirectory: DataDirectory
+    private let quota: StorageQuota
+    private let limits: ExtractionLimits
+    private let logger: Logger
 
     /// Creates a runner over the loaded plugins, the host's network and storage; children find their
     /// tools on `searchPath` (the host's `PATH`).
@@ -63,7 +63,10 @@ public final class ExtractionRunner: Sendable {
         var visited = [url]
         var route: [String] = []
         var metadata = MediaMetadata()
-        let chain = CandidateChain(runner: self, request: request, sink: sink, control: control)
+        let hops = HopRunner(
+            request: request, sink: sink, control: control, network: network, confinement: confinement,
+            dataDirectory: dataDirectory, quota: quota, limits: limits, logger: logger)
+        let chain = CandidateChain(registry: registry, hops: hops)
         while true {
             switch try await chain.run(url, metadata: metadata, route: &route) {
             case .done(let result): return result

@@ -50,7 +50,7 @@ struct MediaProbe {
         } catch Decline.planned {
             return .media(planned)
         } catch let error as SinkError {
-            return .refused(boss_status(error), error.userMessage)
+            return .refused(StatusMapping.status(for: error), error.userMessage)
         } catch HTTPError.blockedAddress {
             return .refused(
                 BOSS_ERR_BLOCKED_ADDRESS, "The link points to a private or local network address.")

@@ -46,7 +46,7 @@ struct ChildRunReport: CustomStringConvertible {
     }
 
     var description: String {
-        "status \(status.rawValue), exit \(exitCode)" + (detail.map { ": \($0)" } ?? "")
+        "status \(status), exit \(exitCode)" + (detail.map { ": \($0)" } ?? "")
     }
 
     /// Whether a regular file under `folder` reached `limit` bytes (the RLIMIT_FSIZE stop).

@@ -35,11 +35,3 @@ final class ChildWatch {
         return tick() ? nil : Reason.plugin.rawValue
     }
 }
-
-extension PluginProcessCall {
-    /// Calls the plugin's `on_tick`; true (go on) when it has none.
-    func tick() -> Bool {
-        guard let onTick else { return true }
-        return onTick(tickContext) != 0
-    }
-}

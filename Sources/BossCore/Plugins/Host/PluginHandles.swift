@@ -5,12 +5,12 @@ import PluginABI
 /// handle that is finished, forged, or (on the job's own extract thread) another job's is refused with
 /// BOSS_ERR_INVALID_ARGUMENT and a log line naming the plugin, never undefined behaviour.
 enum PluginHandles {
-    static let jobs = HandleTable<JobContext>()
+    static let jobs = HandleTable<ExtractCall>()
     static let files = HandleTable<OpenSinkFile>()
     private static let fallbackLogger = Logger(label: "boss.plugin-host")
 
     /// The job behind `handle`, as a service named `service` was given it.
-    static func job(_ handle: OpaquePointer?, for service: String) -> JobContext? {
+    static func job(_ handle: OpaquePointer?, for service: String) -> ExtractCall? {
         let call = PluginCall.current
         let value = UInt64(UInt(bitPattern: handle))
         let job = jobs.lookup(value) { context in call.map { $0.job == UInt(context.handle) } ?? true }

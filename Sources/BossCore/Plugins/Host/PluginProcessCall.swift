@@ -11,21 +11,22 @@ struct PluginProcessCall {
 
     /// Copies the fields inside the request's `struct_size`; nil when it is too short to carry argv
     /// or argv is empty.
-    init?(_ request: UnsafePointer<boss_process_request>) {
-        let size = Int(request.pointee.struct_size)
-        func has(_ field: PartialKeyPath<boss_process_request>) -> Bool {
-            guard let offset = MemoryLayout<boss_process_request>.offset(of: field) else { return false }
-            return size >= offset + MemoryLayout<UnsafeRawPointer>.size
-        }
-        guard has(\.argv), let argv = request.pointee.argv else { return nil }
+    init?(_ request: PluginStruct<boss_process_request>) {
+        guard let argv = request.read(\.argv, default: nil) else { return nil }
         var arguments: [String] = []
         while let argument = argv[arguments.count] { arguments.append(String(cString: argument)) }
         guard !arguments.isEmpty else { return nil }
         self.arguments = arguments
-        usesNetwork = request.pointee.flags & BOSS_PROCESS_NETWORK != 0
-        standardOutput = has(\.stdout_path) ? request.pointee.stdout_path.map { String(cString: $0) } : nil
-        standardError = has(\.stderr_path) ? request.pointee.stderr_path.map { String(cString: $0) } : nil
-        onTick = has(\.on_tick) ? request.pointee.on_tick : nil
-        tickContext = has(\.tick_context) ? request.pointee.tick_context : nil
+        usesNetwork = request.read(\.flags, default: 0) & BOSS_PROCESS_NETWORK != 0
+        standardOutput = request.read(\.stdout_path, default: nil).map { String(cString: $0) }
+        standardError = request.read(\.stderr_path, default: nil).map { String(cString: $0) }
+        onTick = request.read(\.on_tick, default: nil)
+        tickContext = request.read(\.tick_context, default: nil)
+    }
+
+    /// Calls the plugin's `on_tick`; true (go on) when it has none.
+    func tick() -> Bool {
+        guard let onTick else { return true }
+        return onTick(tickContext) != 0
     }
 }

@@ -1,51 +1,44 @@
 import BossNet
 import PluginABI
 
-extension boss_status {
-    /// The ABI status a plugin sees for a host-side failure.
-    init(_ error: any Error) {
+/// The ABI status a plugin sees for a host-side failure.
+enum StatusMapping {
+    static func status(for error: any Error) -> boss_status {
         switch error {
-        case let sink as SinkError: self.init(sink: sink)
-        case let http as HTTPError: self.init(http: http)
-        case let status as HTTPStatusFailure: self.init(httpStatus: status.status)
-        default: self = BOSS_ERR_INTERNAL
+        case let sink as SinkError: status(sink: sink)
+        case let http as HTTPError: status(http: http)
+        case let failure as HTTPStatusFailure: status(httpStatus: failure.status)
+        default: BOSS_ERR_INTERNAL
         }
     }
 
-    init(sink error: SinkError) {
+    static func status(sink error: SinkError) -> boss_status {
         switch error {
-        case .tooLarge: self = BOSS_ERR_TOO_LARGE
-        case .badType, .empty: self = BOSS_ERR_BAD_TYPE
-        case .quotaExceeded: self = BOSS_ERR_QUOTA
-        case .finished: self = BOSS_ERR_INVALID_ARGUMENT
-        case .io: self = BOSS_ERR_INTERNAL
+        case .tooLarge: BOSS_ERR_TOO_LARGE
+        case .badType, .empty: BOSS_ERR_BAD_TYPE
+        case .quotaExceeded: BOSS_ERR_QUOTA
+        case .finished: BOSS_ERR_INVALID_ARGUMENT
+        case .io: BOSS_ERR_INTERNAL
         }
     }
 
-    init(http error: HTTPError) {
+    static func status(http error: HTTPError) -> boss_status {
         switch error {
-        case .invalidURL, .unsupportedScheme: self = BOSS_ERR_INVALID_ARGUMENT
-        case .blockedAddress: self = BOSS_ERR_BLOCKED_ADDRESS
-        case .cancelled: self = BOSS_ERR_CANCELLED
-        case .tooManyRedirects, .redirectWithoutLocation: self = BOSS_ERR_UPSTREAM
-        case .unresolvableHost, .timedOut, .connectionFailed, .transport: self = BOSS_ERR_NETWORK
+        case .invalidURL, .unsupportedScheme: BOSS_ERR_INVALID_ARGUMENT
+        case .blockedAddress: BOSS_ERR_BLOCKED_ADDRESS
+        case .cancelled: BOSS_ERR_CANCELLED
+        case .tooManyRedirects, .redirectWithoutLocation: BOSS_ERR_UPSTREAM
+        case .unresolvableHost, .timedOut, .connectionFailed, .transport: BOSS_ERR_NETWORK
         }
     }
 
     /// 404/410 → NOT_FOUND, 429 → RATE_LIMITED, anything else non-2xx → HTTP.
-    init(httpStatus: Int) {
+    static func status(httpStatus: Int) -> boss_status {
         switch httpStatus {
-        case 200..<300: self = BOSS_OK
-        case 404, 410: self = BOSS_ERR_NOT_FOUND
-        case 429: self = BOSS_ERR_RATE_LIMITED
-        default: self = BOSS_ERR_HTTP
+        case 200..<300: BOSS_OK
+        case 404, 410: BOSS_ERR_NOT_FOUND
+        case 429: BOSS_ERR_RATE_LIMITED
+        default: BOSS_ERR_HTTP
         }
     }
-}
-
-/// A response whose status ends a host request early (before any body byte reaches a plugin).
-struct HTTPStatusFailure: Error, CustomStringConvertible {
-    let status: Int
-    let url: String
-    var description: String { "HTTP \(status) from \(url)" }
 }

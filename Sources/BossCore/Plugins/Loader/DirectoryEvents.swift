@@ -1,18 +1,6 @@
 import Foundation
 import Logging
 
-/// What `DirectoryEvents.wait` saw.
-enum DirectoryChange: Equatable {
-    /// Files were renamed in or out, written and closed, deleted, or had their owner, mode or times
-    /// changed (or the watch was just established, or the kernel dropped events), and no `.so` in the
-    /// directory is being written: time to scan.
-    case changed
-    /// The deadline passed first.
-    case quiet
-    /// `WakeSignal.signal()` was raised.
-    case woken
-}
-
 /// The inotify watch on one directory, reduced to "scan now". Made by the thread that starts the watcher
 /// (so the watch exists when `start()` returns) and from then on used by the watcher's thread alone. A `.so` that was created
 /// or written and not yet closed holds back `.changed` until it is closed, removed, or silent for

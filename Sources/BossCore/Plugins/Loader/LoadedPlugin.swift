@@ -5,7 +5,7 @@ import Synchronization
 /// A plugin instance created from a loaded image. Its image is never unloaded (Swift code must not be
 /// dlclose'd); a retired plugin takes no new jobs and is destroyed once its last `extract` returns.
 public final class LoadedPlugin: @unchecked Sendable {
-    // @unchecked: `descriptor` and `instance` are C pointers written once at load; calls through them
+    // @unchecked: `functions` and `instance` are C pointers written once at load; calls through them
     // follow the ABI's thread rules, which `extract` enforces (serialized unless thread-safe).
     /// The validated descriptor.
     public let manifest: PluginManifest
@@ -15,12 +15,11 @@ public final class LoadedPlugin: @unchecked Sendable {
     public let imagePath: String
     /// When it was loaded.
     public let loadedAt = Date()
-    /// The plugin's descriptor, valid for the life of the process.
-    public let descriptor: UnsafePointer<boss_plugin_descriptor>
     let patterns: [URLPattern]
     let identity: FileIdentity
     private let instance: UnsafeMutableRawPointer
-    private let binding: PluginHostBinding
+    private let functions: PluginFunctions
+    private let host: PluginHost
     private let serial = Mutex(())
     private let lifecycle = Mutex(Lifecycle())
     private let lastHealth = Mutex<String?>(nil)
@@ -33,16 +32,16 @@ public final class LoadedPlugin: @unchecked Sendable {
 
     init(
         manifest: PluginManifest, patterns: [URLPattern], image: PluginImage, identity: FileIdentity,
-        instance: UnsafeMutableRawPointer, binding: PluginHostBinding
+        functions: PluginFunctions, instance: UnsafeMutableRawPointer, host: PluginHost
     ) {
         self.manifest = manifest
         self.patterns = patterns
         sourcePath = image.sourcePath
         imagePath = image.imagePath
-        descriptor = image.descriptor
         self.identity = identity
+        self.functions = functions
         self.instance = instance
-        self.binding = binding
+        self.host = host
     }
 
     /// Whether one of the plugin's patterns matches `url`.
@@ -50,10 +49,9 @@ public final class LoadedPlugin: @unchecked Sendable {
 
     /// Calls the plugin's `extract` on the calling thread (a dedicated job thread).
     public func extract(job: OpaquePointer, url: String) -> boss_status {
-        guard enter(evenIfRetired: true), let extract = descriptor.pointee.extract else {
-            return BOSS_ERR_UNSUPPORTED_URL
-        }
+        guard enter(evenIfRetired: true) else { return BOSS_ERR_UNSUPPORTED_URL }
         defer { leave() }
+        let extract = functions.extract
         return PluginCall.$current.withValue(PluginCall(pluginID: manifest.id, job: UInt(bitPattern: job))) {
             if manifest.isThreadSafe { return extract(instance, job, url) }
             return serial.withLock { _ in extract(instance, job, url) }
@@ -64,7 +62,7 @@ public final class LoadedPlugin: @unchecked Sendable {
     /// counts as a call like `extract` (destroy waits for it); a plugin that is not thread-safe is not
     /// called while it runs another call: its last report is returned instead of waiting for a download.
     public var health: String? {
-        guard let health = descriptor.pointee.health, enter(evenIfRetired: false) else { return nil }
+        guard let health = functions.health, enter(evenIfRetired: false) else { return nil }
         defer { leave() }
         let report = { [instance] in health(instance).map { String(cString: $0) } }
         let fresh: String?? =
@@ -83,7 +81,7 @@ public final class LoadedPlugin: @unchecked Sendable {
             state.retired = true
             return state.active == 0 && !state.destroyed ? Self.markDestroyed(&state) : false
         }
-        if destroyNow { descriptor.pointee.destroy?(instance) }
+        if destroyNow { functions.destroy(instance) }
     }
 
     /// Counts a call in, unless the instance is destroyed (or retired, unless `evenIfRetired`).
@@ -100,7 +98,7 @@ public final class LoadedPlugin: @unchecked Sendable {
             state.active -= 1
             return state.retired && state.active == 0 && !state.destroyed ? Self.markDestroyed(&state) : false
         }
-        if destroyNow { descriptor.pointee.destroy?(instance) }
+        if destroyNow { functions.destroy(instance) }
     }
 
     private static func markDestroyed(_ state: inout Lifecycle) -> Bool {

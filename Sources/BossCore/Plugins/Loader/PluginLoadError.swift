@@ -43,11 +43,3 @@ public enum PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 }
-
-/// A file that did not load, and why.
-public struct PluginLoadFailure: Sendable, Equatable {
-    /// The file in the plugins directory.
-    public let path: String
-    /// The reason.
-    public let error: PluginLoadError
-}

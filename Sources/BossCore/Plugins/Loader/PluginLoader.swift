@@ -3,43 +3,33 @@ import Logging
 import PluginABI
 import Synchronization
 
-/// What a scan of the plugins directory changed.
-public struct PluginScanResult: Sendable {
-    /// Plugins loaded from new files.
-    public var added: [PluginManifest] = []
-    /// Plugins loaded from changed files, replacing the old version.
-    public var replaced: [PluginManifest] = []
-    /// Ids of plugins whose files disappeared.
-    public var removed: [String] = []
-    /// Files that failed to load in this scan.
-    public var failures: [PluginLoadFailure] = []
-}
-
 /// Loads every `*.so` of the plugins directory, and on rescans picks up added, replaced and removed
 /// files. A file whose size or mtime still changes between two scans is being copied: it waits.
 public final class PluginLoader: Sendable {
+    /// The plugins folder, standardized.
     let directory: String
-    let cacheDirectory: String
-    let hostProvider: any PluginHostProvider
-    let registry: PluginRegistry
+    /// The parent of the loader's and the watcher's log lines.
     let logger: Logger
-    let policy: PluginFilePolicy
+    private let registry: PluginRegistry
+    private let installer: PluginInstaller
     /// Files seen changing in the previous scan, with the identity they had then.
-    let pending = Mutex<[String: FileIdentity]>([:])
+    private let pending = Mutex<[String: FileIdentity]>([:])
     private let scanning = Mutex(())
 
     /// Creates a loader; nothing is loaded until `loadAll()`.
     public init(
-        directory: String, cacheDirectory: String, hostProvider: any PluginHostProvider,
+        directory: String, cacheDirectory: String, hostFactory: PluginHostFactory,
         registry: PluginRegistry,
         logger: Logger, policy: PluginFilePolicy = PluginFilePolicy()
     ) {
-        self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
-        self.cacheDirectory = cacheDirectory
-        self.hostProvider = hostProvider
+        let standardized = URL(fileURLWithPath: directory).standardizedFileURL.path
+        self.directory = standardized
         self.registry = registry
         self.logger = logger
-        self.policy = policy
+        installer = PluginInstaller(
+            directory: standardized, cacheDirectory: cacheDirectory, hostFactory: hostFactory,
+            registry: registry,
+            policy: policy, logger: logger)
     }
 
     /// The first scan: every file present is taken as complete.
@@ -77,7 +67,7 @@ public final class PluginLoader: Sendable {
                 guard stable else { continue }
             }
             pending.withLock { _ = $0.removeValue(forKey: path) }
-            load(path, identity: identity, replacing: current, into: &result)
+            installer.load(path, identity: identity, replacing: current, into: &result)
         }
         return result
     }

@@ -42,31 +42,28 @@ extension PluginManifest {
     static func readFields(
         _ descriptor: UnsafePointer<boss_plugin_descriptor>
     ) throws(PluginLoadError) -> PluginManifest {
-        let d = descriptor.pointee
-        guard d.struct_size >= MemoryLayout<boss_plugin_descriptor>.offset(of: \.health)! else {
-            throw .invalidDescriptor(
-                field: "struct_size", reason: "\(d.struct_size) is smaller than ABI v1's descriptor")
+        let d = try PluginFunctions.fields(of: descriptor)
+        let abiVersion = d.read(\.abi_version, default: 0)
+        guard abiVersion == BOSS_PLUGIN_ABI_VERSION else {
+            throw .abiVersionMismatch(host: BOSS_PLUGIN_ABI_VERSION, plugin: abiVersion)
         }
-        guard d.abi_version == BOSS_PLUGIN_ABI_VERSION else {
-            throw .abiVersionMismatch(host: BOSS_PLUGIN_ABI_VERSION, plugin: d.abi_version)
-        }
-        let id = try string(d.id, "id", max: 32)
+        let id = try string(d.read(\.id, default: nil), "id", max: 32)
         guard id.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 95 }) else {
             throw .invalidDescriptor(field: "id", reason: "'\(id)' must match [a-z0-9_]+")
         }
-        let patterns = try list(d.url_patterns, "url_patterns", max: 32, maxLength: 512)
-        let examples = try list(d.example_urls, "example_urls", max: 64, maxLength: 2048)
-        guard d.create != nil, d.extract != nil, d.destroy != nil else {
-            throw .invalidDescriptor(field: "create/extract/destroy", reason: "must not be NULL")
-        }
+        let patterns = try list(d.read(\.url_patterns, default: nil), "url_patterns", max: 32, maxLength: 512)
+        let examples = try list(
+            d.read(\.example_urls, default: nil), "example_urls", max: 64, maxLength: 2048)
+        _ = try PluginFunctions(descriptor)
+        let flags = d.read(\.flags, default: 0)
         return PluginManifest(
-            id: id, name: try string(d.name, "name", max: 64),
-            version: try string(d.version, "version", max: 32),
-            description: try string(d.description, "description", max: 200, allowEmpty: true),
-            abiVersion: d.abi_version,
-            priority: d.priority, patterns: patterns, exampleURLs: examples,
-            isThreadSafe: d.flags & BOSS_PLUGIN_THREAD_SAFE != 0,
-            isFallback: d.flags & BOSS_PLUGIN_FALLBACK != 0)
+            id: id, name: try string(d.read(\.name, default: nil), "name", max: 64),
+            version: try string(d.read(\.version, default: nil), "version", max: 32),
+            description: try string(
+                d.read(\.description, default: nil), "description", max: 200, allowEmpty: true),
+            abiVersion: abiVersion, priority: d.read(\.priority, default: 0), patterns: patterns,
+            exampleURLs: examples, isThreadSafe: flags & BOSS_PLUGIN_THREAD_SAFE != 0,
+            isFallback: flags & BOSS_PLUGIN_FALLBACK != 0)
     }
 
     /// Compiles every pattern; the first that does not compile is the error.

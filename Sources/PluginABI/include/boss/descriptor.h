@@ -25,7 +25,7 @@ typedef struct boss_config_entry {
     const char *value; /* UTF-8 */
 } boss_config_entry;
 
-/* Host-owned; every pointer in it is valid until destroy returns. */
+/* Host-owned; every pointer in it is valid until destroy returns. [any-thread] to read. */
 typedef struct boss_config {
     uint32_t struct_size;
     size_t count;
@@ -33,7 +33,8 @@ typedef struct boss_config {
 } boss_config;
 
 /* Plugin-owned: the descriptor and every string and array it points to must stay valid and unchanged
- * for as long as the library is loaded (static storage). Limits are checked at load time. */
+ * for as long as the library is loaded (static storage). Limits are checked at load time. v1 minimum:
+ * every field through `destroy` (a shorter descriptor is refused); `health` past struct_size is NULL. */
 typedef struct boss_plugin_descriptor {
     uint32_t struct_size;  /* sizeof(boss_plugin_descriptor) */
     uint32_t abi_version;  /* BOSS_PLUGIN_ABI_VERSION the plugin serves (must equal the host's major) */
@@ -53,23 +54,24 @@ typedef struct boss_plugin_descriptor {
     const char *const *example_urls;
     uint32_t flags; /* BOSS_PLUGIN_* bits */
 
-    /* Called once on a host thread after the descriptor was validated. `host` and `config` stay valid
+    /* [host-thread] Called once after the descriptor was validated. `host` and `config` stay valid
      * until destroy returns. Returns the instance, or NULL on failure (log why with host->log first);
      * the host then reports the plugin as failed to load. */
     void *(*create)(const boss_host *host, const boss_config *config);
-    /* Download the media of `url` into the host's sink. Runs on a dedicated thread per job (see
-     * BOSS_PLUGIN_THREAD_SAFE). Returns BOSS_OK once at least one file was ended or a redirect was
+    /* [host-thread] Download the media of `url` into the host's sink. Runs on a dedicated thread per job
+     * (see BOSS_PLUGIN_THREAD_SAFE). Returns BOSS_OK once at least one file was ended or a redirect was
      * made, or the status explaining why not. `url` is borrowed for the call. */
     boss_status (*extract)(void *instance, boss_job *job, const char *url);
-    /* Called once on a host thread when no extract runs any more; free everything. */
+    /* [host-thread] Called once when no extract or health runs any more; free everything. */
     void (*destroy)(void *instance);
-    /* May be NULL. Returns NULL when the plugin can work, or a static/instance-owned sentence saying
-     * why it is degraded (e.g. "gallery-dl is not installed"), shown in `boss-host plugins`. */
+    /* [host-thread] May be NULL (appended after the first ABI 1 hosts). Returns NULL when the plugin can
+     * work, or a sentence saying why it is degraded (e.g. "gallery-dl is not installed"), shown in
+     * `boss-host plugins`: plugin-owned, static or owned by the instance until the next health call. */
     const char *(*health)(void *instance);
 } boss_plugin_descriptor;
 
 /* The type of the exported `boss_plugin_entry` symbol. `host_abi_version` is the host's
- * BOSS_PLUGIN_ABI_VERSION. Called on a host thread, possibly more than once; must be cheap and
+ * BOSS_PLUGIN_ABI_VERSION. [host-thread], possibly more than once; must be cheap and
  * return the same descriptor each time. */
 typedef const boss_plugin_descriptor *(*boss_plugin_entry_fn)(uint32_t host_abi_version);
 

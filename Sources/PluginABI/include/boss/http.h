@@ -15,8 +15,8 @@
 extern "C" {
 #endif
 
-/* Receives the response body in order, in chunks of any size. Called on the thread that called
- * http_get, before http_get returns. `bytes` is borrowed for the duration of the call only.
+/* [caller-thread] Receives the response body in order, in chunks of any size: called on the thread that
+ * called http_get, before http_get returns. `bytes` is borrowed for the duration of the call only.
  * Return BOSS_OK to continue; any other status stops the transfer and http_get returns it. */
 typedef boss_status (*boss_chunk_fn)(void *context, const uint8_t *bytes, size_t length);
 
@@ -25,18 +25,20 @@ typedef enum boss_http_method {
     BOSS_HTTP_HEAD = 1, /* no body; use it to probe whether a URL exists (status in the response) */
 } boss_http_method;
 
-/* Allocated by the plugin; every pointer in it is borrowed by the host for the duration of the call. */
+/* Plugin-owned; every pointer in it is borrowed by the host for the duration of the call. v1 minimum:
+ * struct_size and url (a shorter request is refused with BOSS_ERR_INVALID_ARGUMENT); a field past
+ * struct_size takes the default in brackets. */
 typedef struct boss_http_request {
     uint32_t struct_size;       /* sizeof(boss_http_request) */
     const char *url;            /* absolute http(s) URL, UTF-8 */
-    const char *const *headers; /* NULL-terminated "Name: value" lines, or NULL */
-    uint32_t method;            /* a boss_http_method */
-    uint64_t max_body_bytes;    /* 0 = the host's per-file limit; a longer body fails with TOO_LARGE */
-    boss_chunk_fn on_chunk;     /* may be NULL: the body is read and discarded */
-    void *chunk_context;        /* passed to on_chunk untouched */
+    const char *const *headers; /* NULL-terminated "Name: value" lines, or NULL [NULL] */
+    uint32_t method;            /* a boss_http_method [BOSS_HTTP_GET] */
+    uint64_t max_body_bytes;    /* 0 = the host's per-file limit; a longer body fails with TOO_LARGE [0] */
+    boss_chunk_fn on_chunk;     /* may be NULL: the body is read and discarded [NULL] */
+    void *chunk_context;        /* plugin-owned, passed to on_chunk untouched [NULL] */
 } boss_http_request;
 
-/* Allocated by the plugin (may be NULL in the call), filled in by the host. */
+/* Plugin-owned (may be NULL in the call), filled in by the host: only the fields inside struct_size. */
 typedef struct boss_http_response {
     uint32_t struct_size;     /* set by the plugin: sizeof(boss_http_response) */
     int32_t status;           /* HTTP status of the last hop; 0 when no response arrived */

@@ -7,8 +7,9 @@
  * cancellation) and, with BOSS_PROCESS_NETWORK, gives it the network only through the host's egress
  * proxy, under the same guard as the host's own requests.
  *
- * Both structs are plugin-allocated: set struct_size to sizeof the struct you were compiled with.
- * The host reads and writes only the fields inside it (see BOSS_HAS_FIELD).
+ * Both structs are plugin-owned, borrowed for the call: set struct_size to sizeof the struct you were
+ * compiled with. The host reads and writes only the fields inside it (see BOSS_HAS_FIELD); a request
+ * field past struct_size takes the default in brackets. v1 minimum of the request: through argv.
  */
 #ifndef BOSS_PROCESS_H
 #define BOSS_PROCESS_H
@@ -23,7 +24,7 @@ extern "C" {
 #define BOSS_PROCESS_NETWORK (1u << 0) /* the child may reach the network through the egress proxy:
                                         * HTTP_PROXY, HTTPS_PROXY and ALL_PROXY point at it */
 
-/* Called by the host on the thread that called run_process, about every 50 ms while the child runs
+/* [caller-thread] Called on the thread that called run_process, about every 50 ms while the child runs
  * (e.g. to stream the files it finished into the sink). Return non-zero to let the child go on, 0 to
  * stop it (run_process then returns BOSS_OK with exit_code BOSS_PROCESS_STOPPED). */
 typedef int32_t (*boss_process_tick_fn)(void *context);
@@ -39,10 +40,10 @@ typedef struct boss_process_request {
     const char *const *argv;
     /* Files the child's output goes to (created or truncated, mode 0600), borrowed for the call;
      * NULL discards that stream. Relative paths are inside the work folder. */
-    const char *stdout_path;
-    const char *stderr_path;
-    boss_process_tick_fn on_tick; /* may be NULL */
-    void *tick_context;           /* plugin-owned; passed to on_tick */
+    const char *stdout_path;      /* [NULL] */
+    const char *stderr_path;      /* [NULL] */
+    boss_process_tick_fn on_tick; /* may be NULL [NULL] */
+    void *tick_context;           /* plugin-owned; passed to on_tick [NULL] */
 } boss_process_request;
 
 typedef struct boss_process_result {

@@ -2,35 +2,39 @@
 #ifndef BOSS_STATUS_H
 #define BOSS_STATUS_H
 
+#include "version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* Every fallible call in the ABI returns one of these. Values are stable across ABI versions; new
- * codes are only appended. A plugin may return any of them from `extract`; the host turns them into
- * the message the Discord user sees (boss_status_message), plus any detail set with set_error_detail. */
-typedef enum boss_status {
-    BOSS_OK = 0,
-    BOSS_ERR_INVALID_ARGUMENT = 1, /* a NULL or malformed argument, or a call at the wrong time */
-    BOSS_ERR_UNSUPPORTED_URL = 2,  /* the plugin does not handle this URL after all */
-    BOSS_ERR_NOT_FOUND = 3,        /* the post or media does not exist (deleted, 404) */
-    BOSS_ERR_PRIVATE = 4,          /* private, protected, age-restricted or quarantined */
-    BOSS_ERR_NO_MEDIA = 5,         /* the post exists but carries no downloadable media */
-    BOSS_ERR_TOO_LARGE = 6,        /* a file is over the host's per-file size limit */
-    BOSS_ERR_BAD_TYPE = 7,         /* the bytes are not an allowed media type */
-    BOSS_ERR_QUOTA = 8,            /* the host's storage quota is used up */
-    BOSS_ERR_BLOCKED_ADDRESS = 9,  /* the URL points at a private or local network address */
-    BOSS_ERR_NETWORK = 10,         /* connection failed, reset or timed out */
-    BOSS_ERR_HTTP = 11,            /* the server answered with a non-2xx status */
-    BOSS_ERR_UPSTREAM = 12,        /* the site answered something the plugin could not understand */
-    BOSS_ERR_RATE_LIMITED = 13,    /* the site is rate limiting us */
-    BOSS_ERR_CANCELLED = 14,       /* the job was cancelled; return it from extract as soon as seen */
-    BOSS_ERR_DEPENDENCY = 15,      /* a tool the plugin needs (e.g. gallery-dl) is not installed */
-    BOSS_ERR_TOO_MANY_FILES = 16,  /* the job produced more files than the host allows */
-    BOSS_ERR_INTERNAL = 17,        /* a bug; the detail goes to the operator's log */
-} boss_status;
+/* Every fallible call in the ABI returns one of these. A fixed-width integer, not a C enum (whose size
+ * is the compiler's choice): the same 4 bytes as ABI 1's first enum on every platform it was built for.
+ * Values are stable; new codes are only appended, so treat an unknown one like BOSS_ERR_INTERNAL.
+ * A plugin may return any of them from `extract`; the host turns them into the message the Discord
+ * user sees (boss_status_message), plus any detail set with set_error_detail. */
+typedef int32_t boss_status;
 
-/* A short, user-facing English sentence for a status. Never NULL; static storage. */
+#define BOSS_OK ((boss_status)0)
+#define BOSS_ERR_INVALID_ARGUMENT ((boss_status)1) /* a NULL or malformed argument, or a call at the wrong time */
+#define BOSS_ERR_UNSUPPORTED_URL ((boss_status)2)  /* the plugin does not handle this URL after all */
+#define BOSS_ERR_NOT_FOUND ((boss_status)3)        /* the post or media does not exist (deleted, 404) */
+#define BOSS_ERR_PRIVATE ((boss_status)4)          /* private, protected, age-restricted or quarantined */
+#define BOSS_ERR_NO_MEDIA ((boss_status)5)         /* the post exists but carries no downloadable media */
+#define BOSS_ERR_TOO_LARGE ((boss_status)6)        /* a file is over the host's per-file size limit */
+#define BOSS_ERR_BAD_TYPE ((boss_status)7)         /* the bytes are not an allowed media type */
+#define BOSS_ERR_QUOTA ((boss_status)8)            /* the host's storage quota is used up */
+#define BOSS_ERR_BLOCKED_ADDRESS ((boss_status)9)  /* the URL points at a private or local network address */
+#define BOSS_ERR_NETWORK ((boss_status)10)         /* connection failed, reset or timed out */
+#define BOSS_ERR_HTTP ((boss_status)11)            /* the server answered with a non-2xx status */
+#define BOSS_ERR_UPSTREAM ((boss_status)12)        /* the site answered something the plugin could not understand */
+#define BOSS_ERR_RATE_LIMITED ((boss_status)13)    /* the site is rate limiting us */
+#define BOSS_ERR_CANCELLED ((boss_status)14)       /* the job was cancelled; return it from extract as soon as seen */
+#define BOSS_ERR_DEPENDENCY ((boss_status)15)      /* a tool the plugin needs (e.g. gallery-dl) is not installed */
+#define BOSS_ERR_TOO_MANY_FILES ((boss_status)16)  /* the job produced more files than the host allows */
+#define BOSS_ERR_INTERNAL ((boss_status)17)        /* a bug; the detail goes to the operator's log */
+
+/* [any-thread] A short, user-facing English sentence for a status. Never NULL; static storage. */
 static inline const char *boss_status_message(boss_status status) {
     switch (status) {
     case BOSS_OK: return "ok";

@@ -1,0 +1,8 @@
+import PluginABI
+
+/// What this host added inside ABI 1 (boss/features.h), as `has_feature` answers.
+enum HostFeatures {
+    static let offered: Set<String> = [
+        BOSS_FEATURE_NOTE, BOSS_FEATURE_RUN_PROCESS, BOSS_FEATURE_PROXY_URL, BOSS_FEATURE_JOB_OPTION,
+    ]
+}
