@@ -29,7 +29,8 @@ extension RedditMedia {
             self = .video(video)
             return
         }
-        let site = (post.domain ?? post.url.flatMap { URLComponents(string: $0)?.encodedHost } ?? "").lowercased()
+        let site = (post.domain ?? post.url.flatMap { URLComponents(string: $0)?.encodedHost } ?? "")
+            .lowercased()
         if let url = post.url, site == "i.redd.it" {
             self = .files([url])
         } else if let url = post.url, post.isSelf != true, !Self.isReddit(site),
