@@ -1,8 +1,9 @@
 import Foundation
 import PluginABI
 
-/// One local file streamed into the host's sink (`file_begin`, `file_write`..., `file_end`), which
-/// checks its type, size and name; never the whole file in memory.
+/// One local file into the host's sink, which checks its type, size and name: a file of the job's work
+/// folder is handed over whole (`file_adopt`: a link, no copy) where the host offers it; any other is
+/// streamed (`file_begin`, `file_write`..., `file_end`), never the whole file in memory.
 struct SinkUpload {
     static let chunkSize = 256 * 1024
     private let host: UnsafePointer<boss_host>
@@ -14,6 +15,11 @@ struct SinkUpload {
     }
 
     func send(_ path: String, name: String?, size: UInt64?) -> boss_status {
+        if PluginHost(host).provides(\.file_adopt), let work = host.pointee.work_dir(job),
+            path.hasPrefix(String(cString: work) + "/")
+        {
+            return host.pointee.file_adopt(job, path, name ?? (path as NSString).lastPathComponent)
+        }
         guard let input = FileHandle(forReadingAtPath: path) else { return unreadable() }
         defer { try? input.close() }
         let expected = size.map { Int64(clamping: $0) } ?? Self.size(of: path)

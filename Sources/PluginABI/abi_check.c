@@ -8,3 +8,5 @@ _Static_assert(sizeof(boss_status) == 4 && sizeof(boss_log_level) == 4, "status 
 /* Fields are only appended: has_feature comes right after the last field of the previous v1 host. */
 _Static_assert(offsetof(boss_host, has_feature) == offsetof(boss_host, job_option) + sizeof(void *),
                "has_feature is appended");
+_Static_assert(offsetof(boss_host, file_adopt) == offsetof(boss_host, has_feature) + sizeof(void *),
+               "file_adopt is appended");

@@ -48,6 +48,38 @@ public final class MediaSink: Sendable {
         return file
     }
 
+    /// Takes `source` in whole instead of its bytes (a link, not a copy) under the checks every file
+    /// passes: the size limit, the type from the first bytes, the quota, and a sanitized unique name
+    /// (`suggestedName`, else the file's own).
+    public func adopt(_ source: AdoptedFile, suggestedName: String?) throws(SinkError) -> StoredFile {
+        let name = suggestedName ?? source.path.split(separator: "/").last.map(String.init) ?? "media"
+        let type: MediaType
+        do throws(SinkError) {
+            type = try source.mediaType(name: name, limitBytes: maxFileBytes)
+            try quota.reserve(source.size)
+        } catch {
+            BossMetrics.fileRejected(error.metricReason)
+            throw error
+        }
+        do throws(SinkError) {
+            guard !state.withLock({ $0.closed }) else { throw .finished }
+            let (stored, placeholder) = try createUniqueFile(suggestedName: name, type: type)
+            defer { Glibc.close(placeholder) }
+            do throws(SinkError) {
+                try source.move(into: directoryDescriptor, as: stored, placeholder: placeholder)
+            } catch {
+                unlinkat(directoryDescriptor, stored, 0)
+                throw error
+            }
+            let file = StoredFile(name: stored, path: directory + "/" + stored, size: source.size, type: type)
+            state.withLock { $0.files.append(file) }
+            return file
+        } catch {
+            quota.release(source.size)
+            throw error
+        }
+    }
+
     /// The finished files, in the order they were finished.
     public var files: [StoredFile] { state.withLock { $0.files } }
 

@@ -7,6 +7,7 @@ extension SinkError {
         case .quotaExceeded: "quota"
         case .empty: "empty"
         case .io, .finished: "io"
+        case .notAdoptable: "not_adoptable"
         }
     }
 }

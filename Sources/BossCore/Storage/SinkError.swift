@@ -14,12 +14,22 @@ public enum SinkError: CategorizedError, CustomStringConvertible, Equatable {
     case finished
     /// The file ended without a single byte.
     case empty(name: String)
+    /// A file handed over whole (`file_adopt`) that the sink may not take: a link, a file with a second
+    /// name, not a regular file, or outside the job's work folder.
+    case notAdoptable(path: String, reason: String)
+
+    /// Content that is no allowed media type, with its first bytes in hex for the log.
+    static func badType(name: String, head: some Collection<UInt8>) -> SinkError {
+        let digits = Array("0123456789abcdef")
+        let hex = head.prefix(16).map { String([digits[Int($0 >> 4)], digits[Int($0 & 15)]]) }
+        return .badType(name: name, leadingBytes: hex.joined(separator: " "))
+    }
 
     /// Limits for what the rules refuse, internal for the rest.
     public var category: ErrorCategory {
         switch self {
         case .tooLarge, .badType, .quotaExceeded, .empty: .limit
-        case .io, .finished: .internal
+        case .io, .finished, .notAdoptable: .internal
         }
     }
 
@@ -32,7 +42,7 @@ public enum SinkError: CategorizedError, CustomStringConvertible, Equatable {
             "The file is not a supported image, video or audio type."
         case .quotaExceeded:
             "The bot's storage is full right now; try again in a few minutes."
-        case .io, .finished:
+        case .io, .finished, .notAdoptable:
             "The bot could not save the file."
         }
     }
@@ -47,6 +57,7 @@ public enum SinkError: CategorizedError, CustomStringConvertible, Equatable {
             "\(operation) \(path): \(String(cString: strerror(code)))"
         case .finished: "file handle already finished"
         case .empty(let name): "\(name): empty file"
+        case .notAdoptable(let path, let reason): "\(path): refused: \(reason)"
         }
     }
 }

@@ -81,10 +81,7 @@ struct SinkFileWriter {
     }
 
     private mutating func open(sniffed buffer: [UInt8]) throws(SinkError) {
-        guard let type = MediaType.detect(buffer) else {
-            let hex = buffer.prefix(16).map { String(format: "%02x", $0) }.joined(separator: " ")
-            throw .badType(name: displayName, leadingBytes: hex)
-        }
+        guard let type = MediaType.detect(buffer) else { throw .badType(name: displayName, head: buffer) }
         let (name, fd) = try sink.createUniqueFile(suggestedName: suggestedName, type: type)
         phase = .writing(fd: fd, name: name, type: type, size: 0)
         let failure: SinkError? = buffer.withUnsafeBytes { raw in

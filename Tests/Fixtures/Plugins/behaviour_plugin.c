@@ -14,7 +14,7 @@
 #define BEHAVIOUR_VERSION "1.0.0"
 #endif
 
-static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|secret|dry|options|pass)/", NULL};
+static const char *const patterns[] = {"^http://127\\.0\\.0\\.1:[0-9]+/(fetch|stream|redirect|fail|slow|stuck|leak|http|meta|markdown|secret|dry|options|pass|adopt)/", NULL};
 static const char *const examples[] = {"http://127.0.0.1:1/fetch/a.png", NULL};
 
 static int destroy_count;
@@ -52,6 +52,43 @@ static boss_status stream(const boss_host *h, boss_job *job, const char *spec) {
     return h->file_end(file);
 }
 
+/* Writes `size` bytes at `path`: a PNG header and filler when `png`, text otherwise. */
+static int write_file(const char *path, long size, int png) {
+    FILE *out = fopen(path, "wb");
+    if (!out) return -1;
+    const unsigned char header[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    for (long at = 0; at < size; at++) fputc(png && at < 8 ? header[at] : (png ? 0xAB : 'x'), out);
+    return fclose(out);
+}
+
+/* "/adopt/<case>": a tool's finished file in the work folder, handed over with file_adopt. "png" and
+ * "big" (over a 1 MiB limit) are plain files; "symlink" points at a PNG outside the work folder;
+ * "hardlink" has a second name; "outside" lies outside the work folder; "text" is not media. */
+static boss_status adopt(const boss_host *h, boss_job *job, const char *which) {
+    if (!BOSS_HAS_FIELD(h->struct_size, boss_host, file_adopt)) return BOSS_ERR_DEPENDENCY;
+    char path[600], other[600];
+    const char *work = h->work_dir(job);
+    snprintf(path, sizeof path, "%s/clip.png", work);
+    snprintf(other, sizeof other, "%s.outside.png", work); /* beside the work folder, not in it */
+    int png = strcmp(which, "text") != 0;
+    long size = strcmp(which, "big") == 0 ? 1048577 : 300000;
+    if (strcmp(which, "symlink") == 0 || strcmp(which, "outside") == 0) {
+        if (write_file(other, size, 1) != 0) return BOSS_ERR_INTERNAL;
+        if (strcmp(which, "outside") == 0) snprintf(path, sizeof path, "%s", other);
+        else if (symlink(other, path) != 0) return BOSS_ERR_INTERNAL;
+    } else if (write_file(path, size, png) != 0) {
+        return BOSS_ERR_INTERNAL;
+    }
+    if (strcmp(which, "hardlink") == 0) {
+        snprintf(other, sizeof other, "%s/second-name.png", work);
+        if (link(path, other) != 0) return BOSS_ERR_INTERNAL;
+    }
+    boss_status status = h->file_adopt(job, path, "tool output.png");
+    /* A file taken in has left the work folder; a refused one is still there. */
+    if ((status == BOSS_OK) == (access(path, F_OK) == 0)) return BOSS_ERR_INTERNAL;
+    return status;
+}
+
 typedef struct { boss_job *job; boss_file *file; const boss_host *host; boss_status status; } relay;
 
 static boss_status relay_chunk(void *context, const uint8_t *bytes, size_t length) {
@@ -80,6 +117,7 @@ static boss_status extract(void *instance, boss_job *job, const char *url) {
     const char *rest;
     if ((rest = after(url, "/fetch/"))) return h->fetch_to_file(job, rest, NULL, NULL);
     if ((rest = after(url, "/stream/"))) return stream(h, job, rest);
+    if ((rest = after(url, "/adopt/"))) return adopt(h, job, rest);
     if ((rest = after(url, "/redirect/"))) return h->redirect(job, rest);
     if ((rest = after(url, "/http/"))) return http_relay(h, job, url, rest);
     if ((rest = after(url, "/dry/"))) return h->fetch_to_file(job, rest, NULL, "planned-name");

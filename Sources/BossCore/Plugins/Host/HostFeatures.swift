@@ -4,5 +4,6 @@ import PluginABI
 enum HostFeatures {
     static let offered: Set<String> = [
         BOSS_FEATURE_NOTE, BOSS_FEATURE_RUN_PROCESS, BOSS_FEATURE_PROXY_URL, BOSS_FEATURE_JOB_OPTION,
+        BOSS_FEATURE_FILE_ADOPT,
     ]
 }

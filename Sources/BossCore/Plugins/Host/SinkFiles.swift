@@ -2,8 +2,8 @@ import Logging
 import PluginABI
 import Synchronization
 
-/// The sink files one extract call opened (`file_begin` .. `file_end`/`file_abort`): their handles, the
-/// per-job file limit, and the progress they add up to. In a dry run no file is written: bytes are
+/// The sink files one extract call opened (`file_begin` .. `file_end`/`file_abort`) or took in whole
+/// (`file_adopt`): their handles, the per-job file limit, and the progress they add up to. In a dry run no file is written: bytes are
 /// counted and dropped, and each file is noted as planned.
 final class SinkFiles: Sendable {
     private let sink: MediaSink
@@ -24,14 +24,7 @@ final class SinkFiles: Sendable {
     func begin(suggestedName: String?, expectedSize: Int64?, in call: ExtractCall) -> (
         boss_status, OpenSinkFile?
     ) {
-        let admitted = state.withLock { state in
-            guard state.begun < maxFiles else { return false }
-            state.begun += 1
-            return true
-        }
-        guard admitted else {
-            return (call.record(BOSS_ERR_TOO_MANY_FILES, "more than \(maxFiles) files in one job"), nil)
-        }
+        if let refused = admit(in: call) { return (refused, nil) }
         do {
             let file =
                 call.isDryRun ? nil : try sink.begin(suggestedName: suggestedName, expectedSize: expectedSize)
@@ -43,7 +36,7 @@ final class SinkFiles: Sendable {
             state.withLock { $0.open[open.handle] = open }
             return (BOSS_OK, open)
         } catch {
-            return (Self.failed(error, in: call), nil)
+            return (SinkFailure.record(error, in: call), nil)
         }
     }
 
@@ -54,7 +47,7 @@ final class SinkFiles: Sendable {
         } catch {
             // The sink deleted the partial file: the handle is finished (host.h), later uses are refused.
             forget(open)
-            return Self.failed(error, in: call)
+            return SinkFailure.record(error, in: call)
         }
         reportProgress(done: open.wrote(bytes.count), total: open.expectedSize, control: call.control)
         return BOSS_OK
@@ -68,8 +61,15 @@ final class SinkFiles: Sendable {
             state.withLock { $0.bytesOfEndedFiles += UInt64(stored?.size ?? 0) }
             return BOSS_OK
         } catch {
-            return Self.failed(error, in: call)
+            return SinkFailure.record(error, in: call)
         }
+    }
+
+    /// Takes a finished file in whole (`file_adopt`, through `AdoptFile`): counted like an ended file.
+    func adopt(_ source: AdoptedFile, suggestedName: String?, control: JobControl) throws(SinkError) {
+        let stored = try sink.adopt(source, suggestedName: suggestedName)
+        state.withLock { $0.bytesOfEndedFiles += UInt64(stored.size) }
+        reportProgress(done: 0, total: 0, control: control)
     }
 
     /// Aborts the file and frees its handle (a no-op when the plugin's call already freed it).
@@ -100,20 +100,18 @@ final class SinkFiles: Sendable {
         }
     }
 
+    /// Counts one more file of the job, or the status refusing it (the job's file limit).
+    func admit(in call: ExtractCall) -> boss_status? {
+        let admitted = state.withLock { state in
+            guard state.begun < maxFiles else { return false }
+            state.begun += 1
+            return true
+        }
+        return admitted ? nil : call.record(BOSS_ERR_TOO_MANY_FILES, "more than \(maxFiles) files in one job")
+    }
+
     private func forget(_ open: OpenSinkFile) {
         state.withLock { _ = $0.open.removeValue(forKey: open.handle) }
         PluginHandles.files.remove(open.handle)
-    }
-
-    /// Records a sink failure; a refused size or content is a security event (a site or plugin lied).
-    private static func failed(_ error: any Error, in call: ExtractCall) -> boss_status {
-        switch error as? SinkError {
-        case .tooLarge, .badType:
-            call.logger.warning(
-                "security: rejected file: \(error)",
-                metadata: ["security_event": "file_rejected", "job": "\(call.jobID)"])
-        default: break
-        }
-        return call.record(StatusMapping.status(for: error), "\(error)")
     }
 }

@@ -1,8 +1,9 @@
 import PluginABI
 
-/// The sink and network services of the C table (boss/host.h, boss/http.h): `file_begin`,
-/// `file_write`, `file_end`, `file_abort`, `fetch_to_file` and `http_get`. Plugin-allocated requests
-/// and responses are read and written only within their `struct_size` (`PluginStruct`).
+/// The sink and network services of the C table (boss/host.h, boss/job.h, boss/http.h): `file_begin`,
+/// `file_write`, `file_end`, `file_abort`, `file_adopt`, `fetch_to_file` and `http_get`.
+/// Plugin-allocated requests and responses are read and written only within their `struct_size`
+/// (`PluginStruct`).
 enum SinkServices {
     static func install(into table: inout boss_host) {
         table.file_begin = { job, name, expectedSize, out in
@@ -30,6 +31,11 @@ enum SinkServices {
         table.file_abort = { handle in
             guard let file = PluginHandles.file(handle, for: "file_abort", closing: true) else { return }
             file.call?.files.abort(file)
+        }
+        table.file_adopt = { job, path, name in
+            guard let call = ExtractCall.from(job), let path else { return BOSS_ERR_INVALID_ARGUMENT }
+            return AdoptFile(path: String(cString: path), suggestedName: name.map { String(cString: $0) })
+                .perform(in: call)
         }
         table.fetch_to_file = { job, url, headers, name in
             guard let call = ExtractCall.from(job), let url else { return BOSS_ERR_INVALID_ARGUMENT }

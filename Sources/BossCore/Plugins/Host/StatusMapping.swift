@@ -17,7 +17,7 @@ enum StatusMapping {
         case .tooLarge: BOSS_ERR_TOO_LARGE
         case .badType, .empty: BOSS_ERR_BAD_TYPE
         case .quotaExceeded: BOSS_ERR_QUOTA
-        case .finished: BOSS_ERR_INVALID_ARGUMENT
+        case .finished, .notAdoptable: BOSS_ERR_INVALID_ARGUMENT
         case .io: BOSS_ERR_INTERNAL
         }
     }

@@ -13,5 +13,6 @@
 #define BOSS_FEATURE_RUN_PROCESS "boss.run_process" /* boss_host.run_process is set */
 #define BOSS_FEATURE_PROXY_URL "boss.proxy_url"     /* boss_host.proxy_url is set */
 #define BOSS_FEATURE_JOB_OPTION "boss.job_option"   /* boss_host.job_option is set */
+#define BOSS_FEATURE_FILE_ADOPT "boss.file_adopt"   /* boss_host.file_adopt is set (boss/job.h) */
 
 #endif /* BOSS_FEATURES_H */

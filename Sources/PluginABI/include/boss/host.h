@@ -8,6 +8,7 @@
 #define BOSS_HOST_H
 
 #include "features.h"
+#include "job.h"
 #include "http.h"
 #include "log.h"
 #include "process.h"
@@ -15,16 +16,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* One download. Host-owned and opaque; valid only until the `extract` it was passed to returns. */
-typedef struct boss_job boss_job;
-/* One file being written into the job's folder. Host-owned and opaque; valid from a successful
- * file_begin until file_end or file_abort (which free it). Use a file from one thread at a time.
- * A file neither ended nor aborted when extract returns is aborted by the host. */
-typedef struct boss_file boss_file;
-
-#define BOSS_JOB_DRY_RUN (1u << 0) /* job_flags() bit: resolve what would be fetched; fetch_to_file only
-                                    * records URLs */
 
 /* Host-owned; lives (unchanged) from the call to `create` until `destroy` returns. Each plugin
  * instance gets its own table: `host_data` identifies it to the host and must not be touched. */
@@ -110,6 +101,10 @@ typedef struct boss_host {
     /* Appended in ABI 1 (check BOSS_HAS_FIELD first; see boss/features.h). [any-thread] Whether this host
      * offers feature `id` (a BOSS_FEATURE_* string, borrowed). Unknown ids give false. */
     bool (*has_feature)(const struct boss_host *host, const char *id);
+
+    /* Appended in ABI 1 (BOSS_FEATURE_FILE_ADOPT). [extract-thread] Take the finished file at `path`
+     * (borrowed) from this job's work_dir into the job's files without copying it: see boss/job.h. */
+    boss_status (*file_adopt)(boss_job *job, const char *path, const char *suggested_name);
 } boss_host;
 
 #ifdef __cplusplus
