@@ -40,6 +40,7 @@ lint:
 
 line-check:
 	@scripts/check-line-limit.sh
+	@scripts/check-owned-state.py
 
 # Every test, then the per-area coverage floors (scripts/coverage.sh fails below one).
 test: build lint line-check
