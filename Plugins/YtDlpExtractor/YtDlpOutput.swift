@@ -2,7 +2,7 @@ import PluginABI
 import PluginKit
 
 /// Follows yt-dlp's stdout while it runs: its progress goes to the host, what it found describes the
-/// media, and each file it finished is streamed into the sink at once.
+/// media, and each file it finished is handed to the sink at once (taken in whole, `file_adopt`).
 final class YtDlpOutput {
     private let reader: GrowingFileReader
     private let job: JobHost

@@ -2,7 +2,7 @@ import BossCore
 import BossProcess
 import Foundation
 
-/// The yt-dlp plugin (loaded, routed, confined, through the egress proxy, streamed into the sink) against
+/// The yt-dlp plugin (loaded, routed, confined, through the egress proxy, its file taken into the sink) against
 /// `yt-dlp` alone on the same local stream, best of 7 each: the plugin must cost under 10 % (ratio ≥ 0.9).
 enum YtDlpBenchmark {
     static func run(plugin: String, url: String) async throws {
