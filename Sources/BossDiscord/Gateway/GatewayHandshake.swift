@@ -51,11 +51,12 @@ struct GatewayHandshake {
     }
 
     /// Waits until the next opening may go: a RESUME at once, an IDENTIFY `identifySpacing` after this
-    /// session's last one and then in its turn among the shards that share its bucket.
-    func waitForTurn() async throws {
-        guard session == nil else { return }
+    /// session's last one and then in its turn among the shards that share its bucket. False when the
+    /// budget the shards share is used up: the connection must close without an IDENTIFY.
+    func waitForTurn() async throws -> Bool {
+        guard session == nil else { return true }
         if let lastIdentify { try await Task.sleep(until: lastIdentify + identifySpacing) }
-        await gate?.waitTurn(shard: shard.id)
+        return await gate?.waitTurn(shard: shard.id) ?? true
     }
 
     /// RESUME when a session exists, otherwise IDENTIFY, counted against the daily budget.

@@ -75,7 +75,10 @@ actor GatewayLink {
         switch message {
         case .hello(let interval):
             heartbeat.start(every: interval) { [weak self] in await self?.heartbeatDue(on: connection) }
-            try await handshake.waitForTurn()
+            guard try await handshake.waitForTurn() else {
+                return outbox.closeAndReconnect(
+                    connection, action: .reidentify, reason: "IDENTIFY budget used up")
+            }
             let opening = handshake.open()
             outbox.send(GatewayCommand(op: opening.opcode, d: opening), on: connection)
         case .heartbeatAck: heartbeat.acknowledge()

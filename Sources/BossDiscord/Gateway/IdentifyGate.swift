@@ -23,13 +23,15 @@ public actor IdentifyGate {
     /// The bucket of `shard`.
     public func bucket(of shard: Int) -> Int { shard % maxConcurrency }
 
-    /// Waits for `shard`'s turn and counts its IDENTIFY. The slot is reserved before waiting, so
-    /// shards of one bucket queue up in call order.
-    public func waitTurn(shard: Int) async {
+    /// Waits for `shard`'s turn and counts its IDENTIFY; false at once when the day's budget is used up.
+    /// The slot is reserved before waiting, so shards of one bucket queue up in call order.
+    public func waitTurn(shard: Int) async -> Bool {
+        guard remaining > 0 else { return false }
         let bucket = bucket(of: shard)
         let slot = max(ContinuousClock.now, nextSlot[bucket] ?? .now)
         nextSlot[bucket] = slot + spacing
         remaining -= 1
         try? await Task.sleep(until: slot)
+        return true
     }
 }

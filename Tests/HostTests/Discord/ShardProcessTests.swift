@@ -51,6 +51,18 @@ struct ShardProcessTests {
             }
             #expect(FileManager.default.fileExists(atPath: second.data + "/gateway-session-3-of-4.json"))
             #expect(!FileManager.default.fileExists(atPath: second.data + "/gateway-session.json"))
+            // Posted while shard 3 is down: the restarted process RESUMEs both shards and answers it.
+            discord.gateway.dispatch(
+                "MESSAGE_CREATE", GatewayHarness.message(id: "8302", content: "$ping"), shard: 3)
+            let again = try second.launch(["run"], Self.environment(discord, shards: "2-3"))
+            defer { again.kill(SIGKILL) }
+            #expect(await eventually(within: .seconds(30)) { discord.gateway.received(op: 6).count == 2 })
+            #expect(discord.gateway.identifies.count == 4, "the restart identified instead of resuming")
+            #expect(
+                await eventually(within: .seconds(30)) {
+                    discord.rest.messages.contains { $0.replyTo == "8302" }
+                },
+                "\(again.stderr)")
         }
     }
 
