@@ -26,6 +26,9 @@ public enum MetricName {
     public static let gatewayReconnects = "boss_gateway_reconnects_total"
     /// Gauge: 1 while the gateway session is ready, else 0.
     public static let gatewayConnected = "boss_gateway_connected"
+    /// Gauge, label `shard`: 1 while that shard's session is ready, else 0; one series per shard the
+    /// process runs (`BOSS_SHARDS`), so the series say its shard range.
+    public static let gatewayShardConnected = "boss_gateway_shard_connected"
     /// Gauge: bytes the data directory holds.
     public static let storageUsed = "boss_storage_used_bytes"
     /// Gauge: percent of `BOSS_STORAGE_QUOTA_MB` used.
@@ -50,7 +53,8 @@ public enum MetricName {
     public static let all = [
         queueLength, jobs, jobTransitions, downloadedBytes, downloadSpeed, errors, commandResponse,
         discordRequest,
-        discordRateLimited, gatewayLatency, gatewayReconnects, gatewayConnected, storageUsed, storagePercent,
+        discordRateLimited, gatewayLatency, gatewayReconnects, gatewayConnected, gatewayShardConnected,
+        storageUsed, storagePercent,
         filesRejected, securityEvents, pluginJobs, pluginFailures, cpuSeconds, residentMemory, openFDs,
     ]
 }

@@ -14,6 +14,8 @@ public struct HealthReport: Sendable, Equatable {
     public var pluginsLoaded: Int
     /// What the queue database refuses while it lasts (full disk, lock held elsewhere); nil when fine.
     public var queueDatabaseFault: String?
+    /// Whether each shard this process runs is connected, by shard id (empty: not reported).
+    public var shards: [Int: Bool] = [:]
 
     /// Creates a report.
     public init(
@@ -42,7 +44,8 @@ public struct HealthReport: Sendable, Equatable {
     public var isHealthy: Bool { reasons.isEmpty }
 
     /// `{"gateway_connected":…,"plugins_loaded":…,"queue_accepting":…,"queue_database_ok":…,"status":…,`
-    /// `"storage_under_quota":…}`, with `"reasons":[…]` when unhealthy.
+    /// `"storage_under_quota":…}`, with `"shards":{"0":true,…}` when shards are reported and `"reasons":[…]`
+    /// when unhealthy.
     public var json: String {
         var object: [String: Any] = [
             "status": isHealthy ? "ok" : "unhealthy", "gateway_connected": gatewayConnected,
@@ -50,6 +53,9 @@ public struct HealthReport: Sendable, Equatable {
             "storage_under_quota": storageUnderQuota,
             "plugins_loaded": pluginsLoaded,
         ]
+        if !shards.isEmpty {
+            object["shards"] = Dictionary(uniqueKeysWithValues: shards.map { (String($0.key), $0.value) })
+        }
         if !isHealthy { object["reasons"] = reasons }
         let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         return data.flatMap { String(data: $0, encoding: .utf8) } ?? "{}"

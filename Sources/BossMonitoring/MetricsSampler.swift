@@ -34,6 +34,10 @@ public struct MetricsSampler: Service {
             Gauge(label: MetricName.storageUsed).record(sample.storageUsedBytes)
             Gauge(label: MetricName.storagePercent).record(sample.storagePercent)
             Gauge(label: MetricName.gatewayConnected).record(sample.gatewayConnected ? 1 : 0)
+            for (shard, connected) in sample.shardsConnected {
+                Gauge(label: MetricName.gatewayShardConnected, dimensions: [("shard", "\(shard)")])
+                    .record(connected ? 1 : 0)
+            }
             let latency = sample.gatewayLatency.map { $0 / .seconds(1) }
             Gauge(label: MetricName.gatewayLatency).record(latency ?? 0)
             Counter(label: MetricName.gatewayReconnects).increment(

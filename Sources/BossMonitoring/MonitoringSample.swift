@@ -19,6 +19,8 @@ public struct MonitoringSample: Sendable {
     public var gatewayLatency: Duration?
     /// Reconnects since start.
     public var gatewayReconnects: Int
+    /// Whether each shard this process runs is ready, by shard id.
+    public var shardsConnected: [Int: Bool] = [:]
 
     /// Creates a sample.
     public init(

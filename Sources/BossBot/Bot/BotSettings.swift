@@ -15,8 +15,8 @@ public struct BotSettings: Sendable {
     public var uploadLimitBytes: Int64
     /// Re-encode videos over the upload limit.
     public var reencodeOversize: Bool
-    /// This process's shard index.
-    public var shardID: Int
+    /// The shards this process runs.
+    public var shards: ShardSelection
     /// Shards in all; nil: Discord's recommendation.
     public var shardCount: Int?
 
@@ -40,15 +40,11 @@ public struct BotSettings: Sendable {
         rateWindow = .seconds(rate[1])
         uploadLimitBytes = Int64(try env.integer(.uploadLimitMB, in: 1...500)) * HostSettings.bytesPerMegabyte
         reencodeOversize = try env.flag(.reencodeOversize)
-        shardID = try env.integer(.shardID, in: 0...10_000)
         if env[.shardCount] == "auto" {
             shardCount = nil
         } else {
             shardCount = try env.integer(.shardCount, in: 1...10_000)
         }
-        if let shardCount, shardID >= shardCount {
-            throw .invalidValue(
-                key: SettingKey.shardID.rawValue, value: String(shardID), expected: "below BOSS_SHARD_COUNT")
-        }
+        shards = try ShardSelection(env, count: shardCount)
     }
 }

@@ -7,20 +7,20 @@ import Synchronization
 /// The bot: gateway events in, commands handled, replies out. Each event is handled in a task of its
 /// own, so a slow REST call never delays another user's first reply.
 public final class DiscordBot: Sendable {
-    private let gateway: GatewaySession
+    private let events: AsyncStream<GatewayEvent>
     private let rest: DiscordREST
     private let handler: CommandHandler
     private let settings: BotSettings
     private let logger: Logger
     private let identity = Mutex<(user: Snowflake, application: Snowflake)?>(nil)
 
-    /// A bot over a gateway session and the command handler. `resuming` is the session a previous
-    /// process saved: it says who the bot is, since a RESUME brings no READY.
+    /// A bot over the gateway's events (every shard's) and the command handler. `resuming` is a session
+    /// a previous process saved: it says who the bot is, since a RESUME brings no READY.
     public init(
-        gateway: GatewaySession, rest: DiscordREST, handler: CommandHandler, settings: BotSettings,
+        events: AsyncStream<GatewayEvent>, rest: DiscordREST, handler: CommandHandler, settings: BotSettings,
         logger: Logger, resuming: SavedSession? = nil
     ) {
-        self.gateway = gateway
+        self.events = events
         self.rest = rest
         self.handler = handler
         self.settings = settings
@@ -31,7 +31,7 @@ public final class DiscordBot: Sendable {
     /// Handles events until the gateway's stream ends.
     public func handleEvents() async {
         await withDiscardingTaskGroup { group in
-            for await event in gateway.events {
+            for await event in events {
                 group.addTask { await self.handle(event) }
             }
         }
@@ -41,7 +41,8 @@ public final class DiscordBot: Sendable {
         switch event {
         case .ready(let ready):
             identity.withLock { $0 = (ready.user.id, ready.application.id) }
-            await registerCommands(application: ready.application.id)
+            // Commands are global: shard 0 registers them, not every shard of every process.
+            if (ready.shard?.first ?? 0) == 0 { await registerCommands(application: ready.application.id) }
         case .resumed:
             break
         case .messageCreate(let message):

@@ -28,6 +28,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case userRateLimit = "BOSS_USER_RATE_LIMIT"
     case uploadLimitMB = "BOSS_UPLOAD_LIMIT_MB"
     case reencodeOversize = "BOSS_REENCODE_OVERSIZE"
+    case shards = "BOSS_SHARDS"
     case shardID = "BOSS_SHARD_ID"
     case shardCount = "BOSS_SHARD_COUNT"
     case backupKeep = "BOSS_BACKUP_KEEP"
@@ -37,7 +38,8 @@ public enum SettingKey: String, Sendable, CaseIterable {
     /// The value used when the setting is absent; nil when there is none.
     public var defaultValue: String? {
         switch self {
-        case .discordToken, .logFile, .adminIDs, .allowedGuilds, .allowedChannels, .allowedRoles: nil
+        case .discordToken, .logFile, .adminIDs, .allowedGuilds, .allowedChannels, .allowedRoles, .shardID:
+            nil
         case .discordAPIURL: "https://discord.com/api/v10"
         case .prefix: "$"
         case .pluginsDirectory: "plugins.d"
@@ -59,7 +61,7 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .userRateLimit: "5/60"
         case .uploadLimitMB: "10"
         case .reencodeOversize: "1"
-        case .shardID: "0"
+        case .shards: "all"
         case .shardCount: "auto"
         case .backupKeep: "7"
         case .backupIntervalHours: "24"

@@ -4,7 +4,7 @@ public struct GatewayConfiguration: Sendable {
     public var token: String
     /// Intents to IDENTIFY with.
     public var intents: GatewayIntents = .bossBot
-    /// This process's shard.
+    /// This session's shard.
     public var shard: ShardInfo = ShardInfo(id: 0, count: 1)
     /// Delay between reconnect attempts after failures.
     public var backoff = ReconnectBackoff()
@@ -16,6 +16,8 @@ public struct GatewayConfiguration: Sendable {
     public var identifyBudget: Int = 1000
     /// A session the previous process left, to RESUME instead of identifying.
     public var resume: SavedSession?
+    /// The IDENTIFY schedule and budget shared with the process's other shards (nil: this session's own).
+    public var identifyGate: IdentifyGate?
 
     /// A configuration with Discord's defaults.
     public init(token: String) { self.token = token }

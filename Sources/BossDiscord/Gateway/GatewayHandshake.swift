@@ -8,6 +8,7 @@ struct GatewayHandshake {
     private let intents: GatewayIntents
     private let shard: ShardInfo
     private let identifySpacing: Duration
+    private let gate: IdentifyGate?
     /// The resumable session, once READY arrived.
     private var session: (id: String, resumeURL: String)?
     /// Who the bot is, from READY or from the saved session.
@@ -22,6 +23,7 @@ struct GatewayHandshake {
         intents = configuration.intents
         shard = configuration.shard
         identifySpacing = configuration.identifySpacing
+        gate = configuration.identifyGate
         identifiesLeft = configuration.identifyBudget
         if let saved = configuration.resume {
             session = (saved.sessionID, saved.resumeURL)
@@ -30,8 +32,13 @@ struct GatewayHandshake {
         }
     }
 
-    /// Only an IDENTIFY could open the next connection, and one over the daily budget gets the token reset.
-    var isBudgetExhausted: Bool { identifiesLeft <= 0 && session == nil }
+    /// Only an IDENTIFY could open the next connection, and one over the daily budget (this session's, or
+    /// the one all shards share) gets the token reset.
+    func isBudgetExhausted() async -> Bool {
+        guard session == nil else { return false }
+        if identifiesLeft <= 0 { return true }
+        return await gate?.isExhausted ?? false
+    }
 
     /// The next connection RESUMEs (a session exists).
     var isResuming: Bool { session != nil }
@@ -43,10 +50,13 @@ struct GatewayHandshake {
         return trimmed + "/?v=10&encoding=json&compress=zlib-stream"
     }
 
-    /// When the next IDENTIFY may go: nil for a RESUME (not spaced) or the first IDENTIFY.
-    var identifyNotBefore: ContinuousClock.Instant? {
-        guard session == nil, let lastIdentify else { return nil }
-        return lastIdentify + identifySpacing
+    /// Waits until the next opening may go: a RESUME at once, an IDENTIFY `identifySpacing` after this
+    /// session's last one and then in its turn among the shards that share its bucket. False when the
+    /// budget the shards share is used up: the connection must close without an IDENTIFY.
+    func waitForTurn() async throws -> Bool {
+        guard session == nil else { return true }
+        if let lastIdentify { try await Task.sleep(until: lastIdentify + identifySpacing) }
+        return await gate?.waitTurn(shard: shard.id) ?? true
     }
 
     /// RESUME when a session exists, otherwise IDENTIFY, counted against the daily budget.

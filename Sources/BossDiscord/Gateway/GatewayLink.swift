@@ -32,7 +32,7 @@ actor GatewayLink {
 
     /// Runs one connection from connect to close. Refuses (throws) to IDENTIFY over the daily budget.
     func connect(gatewayURL: String) async throws(GatewayError) -> GatewayConnectionEnd {
-        if handshake.isBudgetExhausted { throw .identifyBudgetExhausted }
+        if await handshake.isBudgetExhausted() { throw .identifyBudgetExhausted }
         let url = handshake.connectURL(default: gatewayURL)
         guard let connection = outbox.open(url: url) else { return end(action: .resume, code: nil, false) }
         let inflater = ZlibStreamInflater()
@@ -75,8 +75,9 @@ actor GatewayLink {
         switch message {
         case .hello(let interval):
             heartbeat.start(every: interval) { [weak self] in await self?.heartbeatDue(on: connection) }
-            if let notBefore = handshake.identifyNotBefore, notBefore > .now {
-                try await Task.sleep(until: notBefore)
+            guard try await handshake.waitForTurn() else {
+                return outbox.closeAndReconnect(
+                    connection, action: .reidentify, reason: "IDENTIFY budget used up")
             }
             let opening = handshake.open()
             outbox.send(GatewayCommand(op: opening.opcode, d: opening), on: connection)

@@ -33,6 +33,13 @@ public struct SavedSession: Codable, Sendable, Equatable {
         self.savedAt = savedAt
     }
 
+    /// The file a shard's session is saved in: `gateway-session.json` for an unsharded bot (the name from
+    /// before shards, so an upgrade still resumes), `gateway-session-N-of-M.json` for shard N of M.
+    public static func fileName(for shard: ShardInfo) -> String {
+        shard == ShardInfo(id: 0, count: 1)
+            ? "gateway-session.json" : "gateway-session-\(shard.id)-of-\(shard.count).json"
+    }
+
     /// Writes the session to `path`, readable by the owner only (with the token, it resumes the bot).
     public func write(to path: String) throws {
         let data = try JSONEncoder().encode(self)

@@ -8,6 +8,8 @@ public struct ReadyEvent: Codable, Sendable, Equatable {
     public var user: User
     /// The bot's application (for slash commands).
     public var application: ApplicationRef
+    /// `[id, count]` of the shard that received it; absent when the session is not sharded.
+    public var shard: [Int]?
 
     /// The application's ID.
     public struct ApplicationRef: Codable, Sendable, Equatable {
@@ -16,7 +18,7 @@ public struct ReadyEvent: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case sessionId, user, application
+        case sessionId, user, application, shard
         case resumeGatewayURL = "resumeGatewayUrl"
     }
 }

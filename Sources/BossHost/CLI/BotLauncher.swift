@@ -34,13 +34,13 @@ struct BotLauncher {
             }
             throw StartError(description: "cannot reach Discord: \(error)", isConfiguration: false)
         }
-        var configuration = GatewayConfiguration(token: token)
-        configuration.shard = ShardInfo(
-            id: settings.shardID, count: settings.shardCount ?? max(1, info.shards))
-        configuration.identifyBudget = info.sessionStartLimit.remaining
-        let sessionFile = runtime.dataDirectory.root + "/gateway-session.json"
-        configuration.resume = SavedSession.take(from: sessionFile)
-        let session = GatewaySession(gatewayURL: info.url, configuration: configuration, logger: logger)
+        let gateway: ShardedGateway
+        do {
+            gateway = try ShardGatewayFactory(settings: settings, info: info, token: token, logger: logger)
+                .gateway(dataDirectory: runtime.dataDirectory.root)
+        } catch {
+            throw StartError(description: "\(error)", isConfiguration: true)
+        }
         let replies = ReplyClient(rest: rest)
         let executor = DiscordJobExecutor(
             runtime: runtime, replies: replies, reencodeOversize: settings.reencodeOversize)
@@ -55,11 +55,11 @@ struct BotLauncher {
         try await queue.start()
         let handler = CommandHandler(
             queue: queue, runtime: runtime, replies: replies, settings: settings,
-            gateway: { (await session.isConnected, await session.latency) })
+            gateway: { (await gateway.isConnected, await gateway.latency) })
         let bot = DiscordBot(
-            gateway: session, rest: rest, handler: handler, settings: settings, logger: logger,
-            resuming: configuration.resume)
-        let monitoring = BotMonitoring(runtime: runtime, queue: queue, session: session)
+            events: gateway.events, rest: rest, handler: handler, settings: settings, logger: logger,
+            resuming: gateway.resumed)
+        let monitoring = BotMonitoring(runtime: runtime, queue: queue, gateway: gateway)
         var services: [any Service] = []
         do {
             if let address = runtime.settings.metricsAddress {
@@ -75,7 +75,7 @@ struct BotLauncher {
             BackupService(schedule: BackupSchedule(settings: runtime.settings, logger: logger)),
             PluginWatcherService(watcher: PluginDirectoryWatcher(loader: runtime.loader)),
             QueueService(queue: queue, grace: runtime.settings.shutdownGrace, logger: logger),
-            GatewayService(session: session, bot: bot, savePath: sessionFile),
+            GatewayService(gateway: gateway, bot: bot, dataDirectory: runtime.dataDirectory.root),
         ]
         try await run(services)
     }

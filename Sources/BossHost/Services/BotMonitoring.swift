@@ -7,25 +7,31 @@ import ServiceLifecycle
 struct BotMonitoring: Sendable {
     let runtime: HostRuntime
     let queue: DownloadQueue
-    let session: GatewaySession
+    let gateway: ShardedGateway
 
     /// `/healthz`'s report.
     func health() async -> HealthReport {
         let usage = runtime.quota.usage
-        return HealthReport(
-            gatewayConnected: await session.isConnected, queueAccepting: await queue.isAccepting,
+        let shards = await gateway.connected()
+        var report = HealthReport(
+            gatewayConnected: shards.values.allSatisfy { $0 }, queueAccepting: await queue.isAccepting,
             storageUnderQuota: usage.usedBytes < usage.limitBytes,
             pluginsLoaded: runtime.registry.plugins.count, queueDatabaseFault: await queue.storageFault)
+        report.shards = shards
+        return report
     }
 
     /// The sampled gauges.
     func sample() async -> MonitoringSample {
         let snapshot = await queue.snapshot()
         let usage = runtime.quota.usage
-        return MonitoringSample(
+        let shards = await gateway.connected()
+        var sample = MonitoringSample(
             queued: snapshot.queued.count, running: snapshot.running.count, storageUsedBytes: usage.usedBytes,
-            storagePercent: usage.percent, gatewayConnected: await session.isConnected,
-            gatewayLatency: await session.latency, gatewayReconnects: await session.reconnects)
+            storagePercent: usage.percent, gatewayConnected: shards.values.allSatisfy { $0 },
+            gatewayLatency: await gateway.latency, gatewayReconnects: await gateway.reconnects)
+        sample.shardsConnected = shards
+        return sample
     }
 
     /// The monitoring services for `address` (`BOSS_METRICS_ADDR`): the HTTP server and the sampler.

@@ -2,14 +2,14 @@ import BossBot
 import BossDiscord
 import ServiceLifecycle
 
-/// The Discord connection as a service: the gateway session and the bot's event loop. On graceful
-/// shutdown it closes the gateway with a resumable code (4000), so no new command arrives while the
-/// queue drains; a fatal close ends the service with an error, which shuts the whole group down.
+/// The Discord connection as a service: every shard's gateway session and the bot's event loop. On
+/// graceful shutdown it closes each shard with a resumable code (4000), so no new command arrives while
+/// the queue drains; a fatal close ends the service with an error, which shuts the whole group down.
 struct GatewayService: Service {
-    let session: GatewaySession
+    let gateway: ShardedGateway
     let bot: DiscordBot
-    /// Where to leave the session for the next start (`data/gateway-session.json`).
-    var savePath: String?
+    /// Where to leave each shard's session for the next start (`SavedSession.fileName(for:)`).
+    var dataDirectory: String?
 
     /// Why the gateway ended for good.
     struct Fatal: Error, CustomStringConvertible {
@@ -21,14 +21,17 @@ struct GatewayService: Service {
         defer { events.cancel() }
         do {
             try await withGracefulShutdownHandler {
-                try await session.run()
-            } onGracefulShutdown: { [session] in
-                Task { await session.stop() }
+                try await gateway.run()
+            } onGracefulShutdown: { [gateway] in
+                Task { await gateway.stop() }
             }
         } catch {
             throw Fatal(description: "\(error)")
         }
         // Closed with a resumable code: the next start resumes instead of identifying again.
-        if let path = savePath, let saved = await session.saved() { try? saved.write(to: path) }
+        guard let dataDirectory else { return }
+        for (shard, saved) in await gateway.saved() {
+            try? saved.write(to: dataDirectory + "/" + SavedSession.fileName(for: shard))
+        }
     }
 }

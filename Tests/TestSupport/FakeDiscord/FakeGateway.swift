@@ -7,9 +7,12 @@ public final class FakeGateway: Sendable {
     struct State {
         var connections: [FakeGatewayConnection] = []
         var received: [(connection: Int, op: Int, json: String, at: ContinuousClock.Instant)] = []
-        var log: [(seq: Int, json: String)] = []
+        var log: [(seq: Int, shard: Int, json: String)] = []
         var sessionCount = 0
-        var sessionID: String?
+        /// The live session of each shard id.
+        var sessionIDs: [Int: String] = [:]
+        /// The shard each connection identified or resumed as, by connection index.
+        var shardOf: [Int: Int] = [:]
     }
     let state = Mutex(State())
     /// Milliseconds between heartbeats, announced in HELLO.
@@ -44,18 +47,29 @@ public final class FakeGateway: Sendable {
     public func firstArrival(op: Int) -> ContinuousClock.Instant? {
         state.withLock { $0.received.first { $0.op == op }?.at }
     }
+    /// Every IDENTIFY's `shard` (`[id, count]`), when it arrived and on which connection, oldest first.
+    public var identifies: [(shard: [Int], at: ContinuousClock.Instant, connection: Int)] {
+        state.withLock { state in
+            state.received.filter { $0.op == 2 }.map { entry in
+                let object = try? JSONSerialization.jsonObject(with: Data(entry.json.utf8)) as? [String: Any]
+                let payload = object?["d"] as? [String: Any]
+                return (payload?["shard"] as? [Int] ?? [0, 1], entry.at, entry.connection)
+            }
+        }
+    }
     /// Sessions started with IDENTIFY.
     public var sessionCount: Int { state.withLock { $0.sessionCount } }
 
-    /// Sends an event with the next sequence number to the live connection; with no live session it
-    /// is only logged, and a RESUME replays it.
-    public func dispatch(_ name: String, _ data: String) {
+    /// Sends an event with the next sequence number to shard `shard`'s live connection (nil: the newest
+    /// connection, whatever its shard); with no live session it is only logged, and a RESUME replays it.
+    public func dispatch(_ name: String, _ data: String, shard: Int? = nil) {
         let (json, target) = state.withLock { state -> (String, FakeGatewayConnection?) in
             let seq = (state.log.last?.seq ?? 0) + 1
             let json = #"{"op":0,"s":\#(seq),"t":"\#(name)","d":\#(data)}"#
-            state.log.append((seq, json))
-            let live = state.connections.last.flatMap { $0.isLive ? $0 : nil }
-            return (json, live)
+            let candidates = state.connections.filter { shard == nil || state.shardOf[$0.index] == shard }
+            let target = candidates.last
+            state.log.append((seq, shard ?? target.flatMap { state.shardOf[$0.index] } ?? 0, json))
+            return (json, target.flatMap { $0.isLive ? $0 : nil })
         }
         target?.send(json)
     }
@@ -79,38 +93,44 @@ public final class FakeGateway: Sendable {
         state.withLock { $0.received.append((connection.index, op, text, .now)) }
         switch op {
         case 1 where acknowledgesHeartbeats.load(ordering: .relaxed): connection.send(#"{"op":11}"#)
-        case 2: identify(on: connection)
+        case 2: identify(shard: payload["shard"] as? [Int] ?? [0, 1], on: connection)
         case 6: resume(payload, on: connection)
         default: break
         }
     }
 
-    private func identify(on connection: FakeGatewayConnection) {
+    private func identify(shard: [Int], on connection: FakeGatewayConnection) {
         let code = identifyCloseCode.load(ordering: .relaxed)
         guard code == 0 else { return connection.close(code: UInt16(code)) }
+        let id = shard.first ?? 0
         let session = state.withLock { state -> String in
             state.sessionCount += 1
-            state.sessionID = "session-\(state.sessionCount)"
-            return state.sessionID!
+            state.sessionIDs[id] = "session-\(state.sessionCount)"
+            state.shardOf[connection.index] = id
+            return "session-\(state.sessionCount)"
         }
         connection.isLive = true
         dispatch(
             "READY",
             #"{"v":10,"session_id":"\#(session)","resume_gateway_url":"\#(resumeURL.withLock { $0 })","#
-                + #""user":\#(FakeREST.botUser(id: botUserID)),"#
-                + #""application":{"id":"\#(applicationID)","flags":0},"guilds":[]}"#)
+                + #""user":\#(FakeREST.botUser(id: botUserID)),"shard":\#(shard),"#
+                + #""application":{"id":"\#(applicationID)","flags":0},"guilds":[]}"#, shard: id)
     }
 
     private func resume(_ payload: [String: Any], on connection: FakeGatewayConnection) {
         let seq = payload["seq"] as? Int ?? 0
-        let replay = state.withLock { state -> [String]? in
-            guard payload["session_id"] as? String == state.sessionID else { return nil }
+        let replay = state.withLock { state -> (shard: Int, events: [String])? in
+            guard
+                let shard = state.sessionIDs.first(where: { $0.value == payload["session_id"] as? String })?
+                    .key
+            else { return nil }
+            state.shardOf[connection.index] = shard
             // Replays from `seq` itself, one more than Discord does, to prove the client drops duplicates.
-            return state.log.filter { $0.seq >= seq }.map(\.json)
+            return (shard, state.log.filter { $0.seq >= seq && $0.shard == shard }.map(\.json))
         }
         guard let replay else { return connection.send(#"{"op":9,"d":false}"#) }
-        for json in replay { connection.send(json) }
+        for json in replay.events { connection.send(json) }
         connection.isLive = true
-        dispatch("RESUMED", "{}")
+        dispatch("RESUMED", "{}", shard: replay.shard)
     }
 }

@@ -8,9 +8,11 @@ extension FakeREST {
         api.get("gateway/bot") { request, _ in
             self.admit(request, path: "/gateway/bot")
                 ?? Self.json([
-                    "url": self.gatewayURL.withLock { $0 }, "shards": 1,
+                    "url": self.gatewayURL.withLock { $0 },
+                    "shards": self.recommendedShards.load(ordering: .relaxed),
                     "session_start_limit": [
-                        "total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1,
+                        "total": 1000, "remaining": 999, "reset_after": 14_400_000,
+                        "max_concurrency": self.maxConcurrency.load(ordering: .relaxed),
                     ],
                 ])
         }

@@ -57,6 +57,10 @@ public final class FakeREST: Sendable {
     let applicationID: String
     let botUserID: String
     let gatewayURL = Mutex("")
+    /// `GET /gateway/bot`'s recommended shard count.
+    public let recommendedShards = Atomic<Int>(1)
+    /// `GET /gateway/bot`'s `session_start_limit.max_concurrency`.
+    public let maxConcurrency = Atomic<Int>(1)
     /// Largest attachment accepted, in bytes (Discord's default is 10 MiB); larger gives 413/40005.
     public let uploadLimit = Atomic<Int>(10 * 1_048_576)
 
