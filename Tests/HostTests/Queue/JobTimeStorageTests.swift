@@ -32,7 +32,7 @@ struct JobTimeStorageTests {
         let harness = try QueueHarness()
         defer { harness.cleanUp() }
         let store = try JobStore(path: harness.database)
-        try await DatabaseQueue(path: harness.database).write { db in
+        try DatabaseQueue(path: harness.database).write { db in
             for (url, time) in [("old", "2020-01-01 00:00:00.000"), ("new", "2999-01-01 00:00:00.000")] {
                 try db.execute(
                     sql: """
@@ -42,7 +42,7 @@ struct JobTimeStorageTests {
             }
         }
         #expect(try store.pruneFinished(olderThan: Date(timeIntervalSince1970: 1_764_650_096.5)) == 1)
-        let left = try await DatabaseQueue(path: harness.database).read { db in
+        let left = try DatabaseQueue(path: harness.database).read { db in
             try String.fetchAll(db, sql: "SELECT url FROM job")
         }
         #expect(left == ["new"])
