@@ -15,15 +15,15 @@ struct SinkUpload {
     }
 
     func send(_ path: String, name: String?, size: UInt64?) -> boss_status {
+        let name = name ?? (path as NSString).lastPathComponent
         if PluginHost(host).provides(\.file_adopt), let work = host.pointee.work_dir(job),
             path.hasPrefix(String(cString: work) + "/")
         {
-            return host.pointee.file_adopt(job, path, name ?? (path as NSString).lastPathComponent)
+            return host.pointee.file_adopt(job, path, name)
         }
         guard let input = FileHandle(forReadingAtPath: path) else { return unreadable() }
         defer { try? input.close() }
         let expected = size.map { Int64(clamping: $0) } ?? Self.size(of: path)
-        let name = name ?? (path as NSString).lastPathComponent
         var file: OpaquePointer?
         let begun = host.pointee.file_begin(job, name, expected, &file)
         guard begun == BOSS_OK, let file else { return begun == BOSS_OK ? BOSS_ERR_INTERNAL : begun }

@@ -47,9 +47,7 @@ public final class ChildProcess: Sendable {
 
     /// Blocks until it ends or `timeout` passes, without reaping it (then `poll` tells how it ended).
     public func waitForEnd(upTo timeout: Duration) {
-        let milliseconds = Int32(min(max(1, timeout / .milliseconds(1)), Double(Int32.max)))
-        // Kernels without pidfd (before Linux 5.3): sleep the whole time instead.
-        if boss_wait_end(pid, milliseconds) < 0 { usleep(UInt32(milliseconds) * 1000) }
+        _ = boss_wait_end(pid, Int32(min(max(1, timeout / .milliseconds(1)), Double(Int32.max))))
     }
 
     /// Waits until it ends by itself.
@@ -65,13 +63,10 @@ public final class ChildProcess: Sendable {
             return ended
         }
         kill(-pid, SIGTERM)
-        let deadline = ContinuousClock.now + grace
-        while ContinuousClock.now < deadline {
-            if let ended = poll() {
-                kill(-pid, SIGKILL)
-                return ended
-            }
-            usleep(10_000)
+        if grace > .zero { waitForEnd(upTo: grace) }
+        if let ended = poll() {
+            kill(-pid, SIGKILL)
+            return ended
         }
         kill(-pid, SIGKILL)
         return wait()

@@ -29,8 +29,7 @@ typedef struct boss_spawn_options {
 int boss_spawn(const boss_spawn_options *options, pid_t *out_pid);
 
 /* Waits up to `timeout_ms` for the child `pid` (not reaped yet) to end, without reaping it: returns 1
- * once it has ended, 0 when the time passed first, -1 when the kernel has no pidfd (Linux < 5.3; the
- * caller then sleeps instead). Thread-safe. */
+ * as soon as it has ended, 0 when the time passed first. Thread-safe. */
 int boss_wait_end(pid_t pid, int timeout_ms);
 
 #ifdef __cplusplus
