@@ -59,7 +59,9 @@ struct ShardedGatewayTests {
         let identifies = discord.gateway.identifies
         #expect(identifies.map { $0.shard[0] }.sorted() == [0, 1, 2])
         for (earlier, later) in zip(identifies, identifies.dropFirst()) {
-            #expect(later.at - earlier.at >= .seconds(1.4), "one bucket's IDENTIFYs are spaced")
+            // Times of arrival at the fake carry the machine's delays: a gap can look shorter than the
+            // spacing the gate kept, never close to nothing.
+            #expect(later.at - earlier.at >= .seconds(1), "one bucket's IDENTIFYs are spaced")
         }
         await gateway.stop()
         _ = await runner.value
@@ -77,11 +79,11 @@ struct ShardedGatewayTests {
         func apart(_ one: Int, _ other: Int) -> Duration {
             max(times[one], times[other]) - min(times[one], times[other])
         }
-        #expect(apart(0, 2) >= .seconds(2.9), "shards 0 and 2 share bucket 0")
-        #expect(apart(1, 3) >= .seconds(2.9), "shards 1 and 3 share bucket 1")
-        // In one bucket each IDENTIFY would wait a whole spacing (3 s) for the one before it.
-        #expect(apart(0, 1) < .seconds(2.9), "different buckets identify side by side")
-        #expect(apart(2, 3) < .seconds(2.9), "different buckets identify side by side")
+        #expect(apart(0, 2) >= .seconds(2.5), "shards 0 and 2 share bucket 0")
+        #expect(apart(1, 3) >= .seconds(2.5), "shards 1 and 3 share bucket 1")
+        // Which shard of a bucket goes first follows the order the connections open. One bucket would
+        // take three spacings (9 s) for the four; two buckets side by side take one (3 s).
+        #expect(times.max()! - times.min()! < .seconds(5.9), "different buckets identify side by side")
         await gateway.stop()
         _ = await runner.value
         await discord.stop()
