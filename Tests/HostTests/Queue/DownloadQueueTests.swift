@@ -21,7 +21,7 @@ struct DownloadQueueTests {
         #expect(await eventually { executor.started.withLock { $0.count } == 3 })
         _ = try await queue.enqueue(url: "u6", requester: "a", context: "")
         executor.openEverything()
-        #expect(await eventually { executor.completions.withLock { $0.count } == 6 })
+        #expect(await eventually(within: .seconds(60)) { executor.completions.withLock { $0.count } == 6 })
         #expect(executor.concurrent.withLock { $0.peak } == 2)
         await queue.shutdown(gracePeriod: .seconds(1))
     }
@@ -38,7 +38,7 @@ struct DownloadQueueTests {
         let planned = await queue.snapshot().queued.map(\.url)
         #expect(planned == ["a0", "b0", "c0", "a1", "a2", "a3"])
         try await queue.start()
-        #expect(await eventually { executor.started.withLock { $0.count } == 6 })
+        #expect(await eventually(within: .seconds(60)) { executor.started.withLock { $0.count } == 6 })
         #expect(executor.started.withLock { $0 } == ["a0", "b0", "c0", "a1", "a2", "a3"])
         await queue.shutdown(gracePeriod: .seconds(1))
     }
