@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what Boss-Bot needs on Debian/Ubuntu, and only what is missing: apt packages for libcurl,
 # libwebsockets, SQLite, ffmpeg, python3 (gallery-dl, scripts/coverage.sh, the tests' TLS proxy), openssl
-# (test certificates), chromium (the dashboard screenshot test); gallery-dl and yt-dlp from PyPI.
+# (test certificates), chromium (the dashboard screenshot test), postgresql (the PostgreSQL queue's tests
+# start a throwaway cluster of their own with its initdb and pg_ctl; `make run` never needs a server);
+# gallery-dl and yt-dlp from PyPI.
 # `--bench` also installs discord.py, `make bench`'s reference bot (the tests never need it).
-# Safe to run again (it then does nothing).
+# Safe to run again (it then does nothing). Installing Debian's postgresql also creates and starts its
+# default cluster (port 5432); the tests never use it, and a second run leaves it as it is.
 set -euo pipefail
 
-APT_PACKAGES=(pkg-config libcurl4-openssl-dev libwebsockets-dev libsqlite3-dev ffmpeg python3 python3-pip openssl curl time bc chromium)
+APT_PACKAGES=(pkg-config libcurl4-openssl-dev libwebsockets-dev libsqlite3-dev ffmpeg python3 python3-pip openssl curl time bc chromium
+    postgresql)
 
 if ! command -v swift >/dev/null 2>&1; then
     echo "install-deps: no Swift toolchain on PATH; install Swift 6 from swift.org first" >&2
