@@ -30,6 +30,9 @@ let package = Package(
         // Already under Hummingbird; named for NIOPosix's one-thread event loop group (BossMonitoring).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already under postgres-nio; named for the TLS context a `sslmode=require` queue URL asks for.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C: the plugin ABI every extractor implements (headers in include/).
@@ -74,6 +77,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // The PostgreSQL queue store (`BOSS_QUEUE_URL`), for processes on many hosts sharing one queue.
+        // A target of its own so NIO and the PostgreSQL client stay out of BossCore and the plugins' host.
+        .target(
+            name: "BossQueuePostgres",
+            dependencies: [
+                "BossCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The bot: commands, access control and delivery; joins the host core to the Discord client.
         .target(
             name: "BossBot",
@@ -104,8 +116,9 @@ let package = Package(
         .executableTarget(
             name: "BossHost",
             dependencies: [
-                "BossCore", "BossBot", "BossDiscord", "BossMetrics", "BossMonitoring",
+                "BossCore", "BossBot", "BossDiscord", "BossMetrics", "BossMonitoring", "BossQueuePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
@@ -157,7 +170,7 @@ let package = Package(
             name: "HostTests",
             dependencies: [
                 "BossCore", "BossNet", "BossDiscord", "BossBot", "BossMetrics", "BossMonitoring",
-                "BossProcess",
+                "BossProcess", "BossQueuePostgres",
                 "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

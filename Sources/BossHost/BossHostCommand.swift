@@ -8,7 +8,8 @@ struct BossHostCommand: AsyncParsableCommand {
         commandName: "boss-host",
         abstract: "Boss-Bot: a Discord bot that downloads media through extractor plugins.",
         subcommands: [
-            RunCommand.self, FetchCommand.self, InviteCommand.self, BackupCommand.self, PluginsCommand.self,
+            RunCommand.self, WorkerCommand.self, FetchCommand.self, InviteCommand.self, BackupCommand.self,
+            PluginsCommand.self,
             PluginCommand.self,
         ],
         defaultSubcommand: RunCommand.self)

@@ -49,6 +49,10 @@ public enum MetricName {
     /// Gauge: file descriptors the process holds open.
     public static let openFDs = "process_open_fds"
 
+    /// Gauge, labels `role` (`bot`, `gateway` or `worker`) and `shards` (the range it runs, `none` for a
+    /// worker): always 1, so every series of a process can be joined to what that process does.
+    public static let processInfo = "boss_process_info"
+
     /// Every family, for checks that none is missing.
     public static let all = [
         queueLength, jobs, jobTransitions, downloadedBytes, downloadSpeed, errors, commandResponse,
@@ -56,5 +60,6 @@ public enum MetricName {
         discordRateLimited, gatewayLatency, gatewayReconnects, gatewayConnected, gatewayShardConnected,
         storageUsed, storagePercent,
         filesRejected, securityEvents, pluginJobs, pluginFailures, cpuSeconds, residentMemory, openFDs,
+        processInfo,
     ]
 }

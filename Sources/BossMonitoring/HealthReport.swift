@@ -16,6 +16,10 @@ public struct HealthReport: Sendable, Equatable {
     public var queueDatabaseFault: String?
     /// Whether each shard this process runs is connected, by shard id (empty: not reported).
     public var shards: [Int: Bool] = [:]
+    /// What the process does: `bot`, `gateway` or `worker` (which has no gateway to report on).
+    public var role = "bot"
+    /// Which queue database it uses (`sqlite:PATH` or `postgres://user@host:port/db`); nil: not reported.
+    public var queueDatabase: String?
 
     /// Creates a report.
     public init(
@@ -32,7 +36,7 @@ public struct HealthReport: Sendable, Equatable {
     /// Why the bot is unhealthy; empty when it is healthy.
     public var reasons: [String] {
         var reasons: [String] = []
-        if !gatewayConnected { reasons.append("gateway not connected") }
+        if !gatewayConnected && role != "worker" { reasons.append("gateway not connected") }
         if !queueAccepting { reasons.append("queue not accepting jobs") }
         if let queueDatabaseFault { reasons.append("queue database failing: \(queueDatabaseFault)") }
         if !storageUnderQuota { reasons.append("storage quota reached") }
@@ -43,9 +47,9 @@ public struct HealthReport: Sendable, Equatable {
     /// Whether every check passes.
     public var isHealthy: Bool { reasons.isEmpty }
 
-    /// `{"gateway_connected":…,"plugins_loaded":…,"queue_accepting":…,"queue_database_ok":…,"status":…,`
-    /// `"storage_under_quota":…}`, with `"shards":{"0":true,…}` when shards are reported and `"reasons":[…]`
-    /// when unhealthy.
+    /// `{"gateway_connected":…,"plugins_loaded":…,"queue_accepting":…,"queue_database_ok":…,"role":…,`
+    /// `"status":…,"storage_under_quota":…}`, with `"queue_database":…` and `"shards":{"0":true,…}` when
+    /// reported and `"reasons":[…]` when unhealthy.
     public var json: String {
         var object: [String: Any] = [
             "status": isHealthy ? "ok" : "unhealthy", "gateway_connected": gatewayConnected,
@@ -53,6 +57,8 @@ public struct HealthReport: Sendable, Equatable {
             "storage_under_quota": storageUnderQuota,
             "plugins_loaded": pluginsLoaded,
         ]
+        object["role"] = role
+        if let queueDatabase { object["queue_database"] = queueDatabase }
         if !shards.isEmpty {
             object["shards"] = Dictionary(uniqueKeysWithValues: shards.map { (String($0.key), $0.value) })
         }

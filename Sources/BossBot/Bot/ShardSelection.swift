@@ -61,4 +61,12 @@ public enum ShardSelection: Sendable, Equatable {
                 expected: "shard ids below BOSS_SHARD_COUNT (\(count))")
         }
     }
+
+    /// `all`, `N` or `A-B`, as `BOSS_SHARDS` is written.
+    public var label: String {
+        switch self {
+        case .all: "all"
+        case .range(let ids): ids.count == 1 ? "\(ids.lowerBound)" : "\(ids.lowerBound)-\(ids.upperBound)"
+        }
+    }
 }

@@ -44,6 +44,8 @@ public struct HostSettings: Sendable {
     public var shutdownGrace: Duration
     /// How long one job (plugin, child processes, ffmpeg, upload) may run before it is stopped.
     public var jobTimeout: Duration
+    /// Where the queue lives and whether this process downloads.
+    public var queue: QueueSettings
     /// Plugin configuration source (`BOSS_PLUGIN_<ID>_<KEY>`).
     public var environment: HostEnvironment
 
@@ -78,6 +80,7 @@ public struct HostSettings: Sendable {
         logKeep = try environment.integer(.logKeep, in: 0...100)
         shutdownGrace = .seconds(try environment.integer(.shutdownGraceSeconds, in: 0...3600))
         jobTimeout = .seconds(try environment.integer(.jobTimeoutSeconds, in: 1...86_400))
+        queue = try QueueSettings(environment: environment)
     }
 
     private static func oneOf(

@@ -34,11 +34,15 @@ public enum SettingKey: String, Sendable, CaseIterable {
     case backupKeep = "BOSS_BACKUP_KEEP"
     case backupIntervalHours = "BOSS_BACKUP_INTERVAL_HOURS"
     case pluginsInsecure = "BOSS_PLUGINS_INSECURE"
+    case queueURL = "BOSS_QUEUE_URL"
+    case workers = "BOSS_WORKERS"
+    case queueLeaseSeconds = "BOSS_QUEUE_LEASE_SECONDS"
 
     /// The value used when the setting is absent; nil when there is none.
     public var defaultValue: String? {
         switch self {
-        case .discordToken, .logFile, .adminIDs, .allowedGuilds, .allowedChannels, .allowedRoles, .shardID:
+        case .discordToken, .logFile, .adminIDs, .allowedGuilds, .allowedChannels, .allowedRoles, .shardID,
+            .queueURL:
             nil
         case .discordAPIURL: "https://discord.com/api/v10"
         case .prefix: "$"
@@ -66,9 +70,12 @@ public enum SettingKey: String, Sendable, CaseIterable {
         case .backupKeep: "7"
         case .backupIntervalHours: "24"
         case .pluginsInsecure: "0"
+        case .workers: "1"
+        case .queueLeaseSeconds: "30"
         }
     }
 
-    /// Whether the value must never be printed (logs, errors, `--help`).
-    public var isSecret: Bool { self == .discordToken }
+    /// Whether the value must never be printed (logs, errors, `--help`): the token, and the queue URL,
+    /// which may carry the database password.
+    public var isSecret: Bool { self == .discordToken || self == .queueURL }
 }

@@ -8,4 +8,6 @@ public enum CancelReason: Sendable, Equatable {
     case deadline(Duration)
     /// The process is shutting down.
     case shutdown
+    /// The worker lost its lease (it could not renew it in time) and another worker took the job over.
+    case leaseLost
 }

@@ -1,35 +1,43 @@
 import Foundation
 import Logging
 
-/// The download queue of one scope ("cli" or "discord"): bounded, fair across requesters, persistent.
-/// Every state change is stored before it is acted on, so a crash loses no job and never makes one run
-/// again once its outcome was stored. The actor serializes its `QueueEngine` and owns its lifecycle:
-/// the scope's lock and whether it takes jobs.
+/// The download queue of one scope ("cli" or "discord"): bounded, fair across requesters, persistent,
+/// in one process (SQLite) or shared by many (PostgreSQL). Every state change is stored before it is
+/// acted on, so a crash loses no job and never makes one run again once its outcome was stored. The
+/// actor serializes its `QueueEngine` on a thread of its own (its store calls block) and owns its
+/// lifecycle: the scope's lock, the lease beat and whether it takes jobs.
 public actor DownloadQueue {
     private let limits: QueueLimits
-    private let scope: String
-    private let lockPath: String
     private let broadcaster = EventBroadcaster()
     private let engine: QueueEngine
+    private let hold: QueueHold
+    private let thread: DedicatedExecutor
     private var accepting = true
-    private var lock: ScopeLock?
 
-    /// Creates a queue that stores jobs but runs none until `start()`.
+    /// Runs the actor on its own thread rather than the cooperative pool.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
+
+    /// Creates a queue that stores jobs but runs none until `start()`. Its jobs are leased for
+    /// `leaseDuration` at a time (renewed every third of it while they run).
     public init(
-        store: JobStore, scope: String, limits: QueueLimits, executor: any JobExecutor, logger: Logger
+        store: any QueueStore, scope: String, limits: QueueLimits, executor: any JobExecutor, logger: Logger,
+        leaseDuration: Duration = .seconds(30)
     ) {
         self.limits = limits
-        self.scope = scope
-        lockPath = store.path + ".\(scope).lock"
+        hold = QueueHold(store: store, scope: scope, leaseDuration: leaseDuration)
+        thread = DedicatedExecutor(name: "queue-\(scope)")
         engine = QueueEngine(
-            store: store, scope: scope, limits: limits, executor: executor, broadcaster: broadcaster,
-            logger: logger)
+            store: store, scope: scope, limits: limits,
+            lease: JobLease(worker: JobLease.processWorker(), duration: leaseDuration), executor: executor,
+            broadcaster: broadcaster, logger: logger)
     }
 
-    /// Takes the scope's lock, re-queues jobs a crash left running, and starts dispatching.
+    /// Takes the scope's lock (a store of one process), re-queues jobs a crash left running, and starts
+    /// dispatching and the lease beat.
     public func start() throws(QueueError) {
-        lock = try ScopeLock(path: lockPath, scope: scope)
+        try hold.lock()
         try engine.start(for: self)
+        hold.open(self)
     }
 
     /// Queues a download, or refuses it when `maxWaiting` jobs already wait, or
@@ -76,8 +84,7 @@ public actor DownloadQueue {
         engine.stopDispatching(interrupting: true)
         await waitForRunningJobs(until: ContinuousClock.now + stopWait)
         engine.close(stopWait: stopWait, for: self)
-        lock?.release()
-        lock = nil
+        hold.close()
     }
 
     /// Drops the scope lock and stops dispatching without touching any job, as if the process had been
@@ -86,8 +93,7 @@ public actor DownloadQueue {
     func releaseLockAsIfProcessDied() {
         engine.stopDispatching(interrupting: false)
         accepting = false
-        lock?.release()
-        lock = nil
+        hold.close()
     }
 
     /// A started job ended (its task reports back here).
@@ -97,7 +103,11 @@ public actor DownloadQueue {
     func store(_ id: JobID, _ ending: JobEnding) { engine.store(id, ending, for: self) }
 
     /// The retry after a database fault is due.
-    func retryAfterFault() { engine.retry(lockHeld: lock != nil, for: self) }
+    func retryAfterFault() { engine.retry(isOpen: hold.isOpen, for: self) }
+    /// The lease beat is due.
+    func beat() { engine.upkeep(for: self) { $0.renew() } }
+    /// Another process sharing the store announced something.
+    func heard(_ notice: QueueNotice) { engine.upkeep(for: self) { $0.heard(notice) } }
 
     private func waitForRunningJobs(until deadline: ContinuousClock.Instant) async {
         while !engine.isIdle && ContinuousClock.now < deadline {

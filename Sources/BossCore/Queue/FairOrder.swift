@@ -1,13 +1,14 @@
 /// Round-robin across requesters: the next job is the oldest one of the requester served least
-/// recently, so one person's twenty links cannot starve another's one. Used on its queue's actor.
-final class FairOrder {
-    private var lastServed: [String: Int] = [:]
-    private var servings = 0
+/// recently, so one person's twenty links cannot starve another's one. The store claims jobs in this
+/// order (`QueueStore.claimNext`); this projects the whole order of the waiting jobs, for `queue`.
+struct FairOrder {
+    /// For each requester, the turn at which a job of theirs last started.
+    let lastTurns: [String: Int64]
 
     /// `jobs` in the order they would start.
     func order(_ jobs: [Job]) -> [Job] {
-        var served = lastServed
-        var counter = servings
+        var served = lastTurns
+        var counter = (lastTurns.values.max() ?? 0) + 1
         var remaining = jobs
         var order: [Job] = []
         while !remaining.isEmpty {
@@ -23,11 +24,5 @@ final class FairOrder {
             order.append(job)
         }
         return order
-    }
-
-    /// Notes that `requester`'s job started.
-    func serve(_ requester: String) {
-        lastServed[requester] = servings
-        servings += 1
     }
 }

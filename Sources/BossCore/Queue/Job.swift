@@ -31,6 +31,9 @@ public enum JobState: String, Sendable, Codable, CaseIterable {
 
 /// A download request as the queue stores it. The queue does not interpret `url` or `context`.
 public struct Job: Sendable, Equatable, Codable {
+    /// How long a finished job stays stored (for `queue`, status and investigations), in either store.
+    public static let retention: TimeInterval = 30 * 24 * 3600
+
     /// Assigned by the queue when the job is stored.
     public var id: JobID
     /// What to download.
@@ -53,4 +56,15 @@ public struct Job: Sendable, Equatable, Codable {
     public var createdAt: Date
     /// When the job last changed state.
     public var updatedAt: Date
+
+    /// A job as a store read it back.
+    public init(
+        id: JobID, url: String, requester: String, scope: String, context: String, state: JobState,
+        attempts: Int, failureCategory: ErrorCategory?, failureMessage: String?, createdAt: Date,
+        updatedAt: Date
+    ) {
+        (self.id, self.url, self.requester, self.scope, self.context) = (id, url, requester, scope, context)
+        (self.state, self.attempts, self.failureCategory) = (state, attempts, failureCategory)
+        (self.failureMessage, self.createdAt, self.updatedAt) = (failureMessage, createdAt, updatedAt)
+    }
 }

@@ -6,14 +6,17 @@ enum JobEnding: Sendable, Equatable {
     /// A graceful shutdown interrupted it: queued again, its attempt refunded.
     case interrupted
 
-    /// Stores the end of job `id`; returns the job as stored (nil when the row is gone).
-    func record(_ id: JobID, in store: JobStore) throws -> Job? {
-        switch self {
-        case .interrupted: try store.transition(id, to: .queued, refundsAttempt: true)
-        case .outcome(.delivered): try store.transition(id, to: .delivered)
-        case .outcome(.cancelled): try store.transition(id, to: .cancelled)
-        case .outcome(.failed(let category, let message)):
-            try store.transition(id, to: .failed, failure: (category, message))
-        }
+    /// Stores the end of job `id`, run by `worker`; returns the job as stored (nil when the row is gone
+    /// or another worker took the job over).
+    func record(_ id: JobID, in store: any QueueStore, worker: String) throws -> Job? {
+        let (state, failure): (JobState, (ErrorCategory, String)?) =
+            switch self {
+            case .interrupted: (.queued, nil)
+            case .outcome(.delivered): (.delivered, nil)
+            case .outcome(.cancelled): (.cancelled, nil)
+            case .outcome(.failed(let category, let message)): (.failed, (category, message))
+            }
+        return try store.claims.finish(
+            id, to: state, failure: failure, refundsAttempt: self == .interrupted, worker: worker)
     }
 }

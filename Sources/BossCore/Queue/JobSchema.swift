@@ -20,6 +20,19 @@ enum JobSchema {
             }
             try db.create(index: "job_scope_state", on: Job.databaseTableName, columns: ["scope", "state"])
         }
+        // Leases (the worker running a job and until when), turns (fair order across restarts) and
+        // cancel requests: the same claims as the shared PostgreSQL store.
+        migrator.registerMigration("v2: leases") { db in
+            try db.alter(table: Job.databaseTableName) { table in
+                table.add(column: "worker", .text)
+                table.add(column: "leaseUntil", .datetime)
+                table.add(column: "turn", .integer)
+                table.add(column: "cancelRequested", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(
+                index: "job_scope_requester_turn", on: Job.databaseTableName,
+                columns: ["scope", "requester", "turn"])
+        }
         return migrator
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 import GRDB
 
-/// The jobs table in SQLite (WAL, so readers never block the writer and a killed process leaves a
-/// consistent file). Every state change of the queue is written here before it is acted on.
-public final class JobStore: Sendable {
+/// The embedded queue store: the jobs table in SQLite (WAL, so readers never block the writer and a
+/// killed process leaves a consistent file). One process per scope uses it, held by a lock file beside
+/// it; leases, turns and cancel requests are `SQLiteClaims`'s.
+public final class JobStore: QueueStore {
     /// The database file.
     public let path: String
     private let database: DatabasePool
+    private let leases: SQLiteClaims
 
     /// Opens (creating and migrating when needed) the database at `path`.
     public init(path: String) throws {
@@ -16,16 +18,19 @@ public final class JobStore: Sendable {
         // cut can drop the last ones. It spares an fsync per state change on the queue's hot path.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         // The bot and `boss-host fetch` share the file: wait for the other's short write instead of
-        // failing at once; a lock held longer fails and the queue retries later, outside its actor.
+        // failing at once; a lock held longer fails and the queue retries later.
         configuration.busyMode = .timeout(1)
         database = try DatabasePool(path: path, configuration: configuration)
         try JobSchema.migrator.migrate(database)
+        leases = SQLiteClaims(database: database)
     }
 
-    /// Stores a new queued job unless `scope` already has `limits.maxWaiting` queued jobs, or
-    /// `requester` `limits.maxWaitingPerRequester` (one transaction): those throw `QueueError`.
-    func enqueue(url: String, requester: String, scope: String, context: String, limits: QueueLimits)
-        throws -> Job?
+    /// One process per scope, locked by `<path>.<scope>.lock`.
+    public var sharing: QueueSharing { .exclusive(lockPrefix: path) }
+
+    /// Counted and inserted in one write transaction.
+    public func enqueue(url: String, requester: String, scope: String, context: String, limits: QueueLimits)
+        throws -> Job
     {
         try database.write { db in
             let waiting = Job.filter(Column("scope") == scope && Column("state") == JobState.queued.rawValue)
@@ -42,7 +47,10 @@ public final class JobStore: Sendable {
                     INSERT INTO job (url, requester, scope, context, state, attempts, createdAt, updatedAt)
                     VALUES (?, ?, ?, ?, 'queued', 0, ?, ?)
                     """, arguments: [url, requester, scope, context, now, now])
-            return try Job.fetchOne(db, key: db.lastInsertedRowID)
+            guard let job = try Job.fetchOne(db, key: db.lastInsertedRowID) else {
+                throw QueueError.database("the new job was not found after it was stored")
+            }
+            return job
         }
     }
 
@@ -50,12 +58,12 @@ public final class JobStore: Sendable {
     /// of earlier versions hold, but written without the ICU formatter GRDB would load for it.
     public static func storedTime(_ date: Date) -> String { UTCTimestamp.databaseText(from: date) }
 
-    /// The job with `id`.
+    /// Read from the WAL snapshot.
     public func job(_ id: JobID) throws -> Job? {
         try database.read { try Job.fetchOne($0, key: id.rawValue) }
     }
 
-    /// Jobs of `scope` in `states`, oldest first.
+    /// Oldest first.
     public func jobs(scope: String, states: Set<JobState>) throws -> [Job] {
         try database.read { db in
             try Job.filter(Column("scope") == scope && states.map(\.rawValue).contains(Column("state")))
@@ -63,47 +71,24 @@ public final class JobStore: Sendable {
         }
     }
 
-    /// Moves a job to `state`; `countsAsAttempt` when a worker starts it, `refundsAttempt` when a
-    /// graceful shutdown (not a crash) interrupted it.
-    @discardableResult
-    func transition(
-        _ id: JobID, to state: JobState, failure: (ErrorCategory, String)? = nil,
-        countsAsAttempt: Bool = false, refundsAttempt: Bool = false
-    ) throws -> Job? {
-        try database.write { db in
-            guard var job = try Job.fetchOne(db, key: id.rawValue) else { return nil }
-            job.state = state
-            job.updatedAt = Date()
-            if countsAsAttempt { job.attempts += 1 }
-            if refundsAttempt { job.attempts = max(0, job.attempts - 1) }
-            job.failureCategory = failure?.0
-            job.failureMessage = failure?.1
-            try job.update(db)
-            return job
-        }
-    }
+    /// Claims, leases and cancel requests, in the same file.
+    public var claims: any QueueClaims { leases }
 
-    /// After a crash: `scope`'s jobs still marked running go back to queued. Returns them.
-    func recoverInterrupted(scope: String) throws -> [Job] {
+    /// Clears the dead process's leases too.
+    public func recoverInterrupted(scope: String) throws -> [Job] {
         try database.write { db in
             let interrupted = try Job.filter(
                 Column("scope") == scope && Column("state") == JobState.running.rawValue
             )
             .order(Column("id")).fetchAll(db)
-            for var job in interrupted {
-                job.state = .queued
-                job.updatedAt = Date()
-                try job.update(db)
-            }
+            try db.execute(
+                sql: "UPDATE job SET state = 'queued', worker = NULL, leaseUntil = NULL, updatedAt = ? "
+                    + "WHERE scope = ? AND state = 'running'", arguments: [Self.storedTime(Date()), scope])
             return interrupted
         }
     }
 
-    /// How long finished jobs stay in the database (for `queue`, status and investigations).
-    public static let retention: TimeInterval = 30 * 24 * 3600
-
-    /// Deletes finished jobs last changed before `cutoff`; queued and running ones are never touched.
-    /// Returns how many rows went.
+    /// Compares the stored UTC text, which sorts as time does.
     @discardableResult
     public func pruneFinished(olderThan cutoff: Date) throws -> Int {
         let finished = JobState.allCases.filter(\.isFinished).map(\.rawValue)
@@ -112,4 +97,7 @@ public final class JobStore: Sendable {
             try Job.filter(finished.contains(Column("state")) && Column("updatedAt") < before).deleteAll(db)
         }
     }
+
+    /// Nothing to hear: no other process shares a scope of this file.
+    public func notices() -> AsyncStream<QueueNotice> { AsyncStream { $0.finish() } }
 }

@@ -19,7 +19,6 @@ final class QueueDispatcher {
     private let limits: QueueLimits
     private let logger: Logger
     private let running = RunningJobs()
-    private let fairness = FairOrder()
     /// Jobs may be queued before the queue starts: they are stored and wait for the workers.
     private(set) var isDispatching = false
 
@@ -46,39 +45,39 @@ final class QueueDispatcher {
         guard isDispatching, !ledger.isStalled else { return ([], nil) }
         var actions: [Action] = []
         while running.count < limits.maxRunning {
-            let next: Job
-            do {
-                guard let first = fairness.order(try ledger.waiting(excluding: running)).first else {
-                    ledger.succeeded()  // nothing waits that a fault could still hold back
-                    return (actions, nil)
-                }
-                next = first
-            } catch {
-                return (actions, ledger.failed(error, doing: "reading the waiting jobs", stalls: true))
-            }
             let started: Job?
             do {
-                started = try ledger.start(next)
+                started = try ledger.claimNext()
             } catch {
-                let delay = ledger.failed(error, doing: "starting job \(next.id)", stalls: true)
-                if ledger.mustTell(next.id) { actions.append(.tellDelayed(next)) }
-                return (actions, delay)
+                let delay = ledger.failed(error, doing: "starting the next job", stalls: true)
+                return (actions + tellNextItWaits(), delay)
             }
-            ledger.succeeded()
-            guard let job = started else { continue }  // the row is gone: nothing to start
+            ledger.succeeded()  // nothing waits that a fault could still hold back
+            guard let job = started else { return (actions, nil) }
             guard job.attempts <= limits.maxAttempts else {
                 actions.append(.drop(job))
                 continue
             }
             let control = JobControl()
             running.add(job, control: control)
-            fairness.serve(job.requester)
             logger.info(
                 "job \(job.id) started (attempt \(job.attempts))",
                 metadata: ["requester": "\(job.requester)", "url": "\(job.url)"])
             actions.append(.run(job, control))
         }
         return (actions, nil)
+    }
+
+    /// Tells the requester of the job that would start next that it waits, once per job, when the store
+    /// still answers reads.
+    private func tellNextItWaits() -> [Action] {
+        do {
+            guard let next = try ledger.jobs().waiting.first, ledger.mustTell(next.id) else { return [] }
+            return [.tellDelayed(next)]
+        } catch {
+            logger.error("queue database: cannot read the waiting jobs", metadata: ["error": "\(error)"])
+            return []
+        }
     }
 
     /// Takes back job `id`, which ended, and parks its end for the ledger; false when it was not
@@ -94,15 +93,18 @@ final class QueueDispatcher {
         return true
     }
 
-    /// Waiting jobs in start order, and running jobs with their progress.
+    /// Waiting jobs in start order, and running jobs (on every process sharing the store) with their
+    /// progress where this process runs them.
     func snapshot() -> QueueSnapshot {
-        let waiting: [Job]
         do {
-            waiting = try ledger.waiting(excluding: running)
+            let (waiting, stored) = try ledger.jobs()
+            let local = Dictionary(uniqueKeysWithValues: running.progress.map { ($0.job.id, $0) })
+            let elsewhere = stored.filter { local[$0.id] == nil }.map { ($0, JobProgress()) }
+            return QueueSnapshot(
+                queued: waiting, running: (running.progress + elsewhere).sorted { $0.0.id < $1.0.id })
         } catch {
             logger.error("queue database: cannot read the waiting jobs", metadata: ["error": "\(error)"])
-            waiting = []
+            return QueueSnapshot(queued: [], running: running.progress)
         }
-        return QueueSnapshot(queued: fairness.order(waiting), running: running.progress)
     }
 }

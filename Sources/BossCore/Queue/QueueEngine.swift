@@ -8,16 +8,17 @@ final class QueueEngine {
     private let dispatcher: QueueDispatcher
     private let runner: JobRunner
     private let notifier: JobNotifier
+    private let upkeep: LeaseUpkeep
     private let logger: Logger
-
     init(
-        store: JobStore, scope: String, limits: QueueLimits, executor: any JobExecutor,
+        store: any QueueStore, scope: String, limits: QueueLimits, lease: JobLease, executor: any JobExecutor,
         broadcaster: EventBroadcaster, logger: Logger
     ) {
-        ledger = QueueLedger(store: store, scope: scope, logger: logger)
+        ledger = QueueLedger(store: store, scope: scope, lease: lease, logger: logger)
         dispatcher = QueueDispatcher(ledger: ledger, limits: limits, logger: logger)
         runner = JobRunner(executor: executor, limits: limits, logger: logger)
         notifier = JobNotifier(broadcaster: broadcaster)
+        upkeep = LeaseUpkeep(scope: scope, ledger: ledger, dispatcher: dispatcher, logger: logger)
         self.logger = logger
     }
 
@@ -49,14 +50,15 @@ final class QueueEngine {
     func mayEnd(_ id: JobID) -> Bool { dispatcher.isDispatching || dispatcher.isRunning(id) }
 
     func cancel(_ id: JobID) throws(QueueError) -> Job {
-        if let (job, control) = dispatcher.entry(id) {
-            control.cancel()
-            logger.info("job \(id) cancellation requested")
-            return job
-        }
-        let cancelled = try ledger.cancelWaiting(id)
-        notifier.settle(cancelled)
-        return cancelled
+        if let job = upkeep.cancelHere(id) { return job }
+        let job = try ledger.cancel(id)
+        if job.state == .cancelled { notifier.settle(job) }
+        return job
+    }
+
+    /// Runs `body` on the lease upkeep; dispatches when it says a job may be ready.
+    func upkeep(for queue: DownloadQueue, _ body: (LeaseUpkeep) -> Bool) {
+        if body(upkeep) { dispatch(for: queue) }
     }
 
     /// Starts no more jobs; `interrupting` also interrupts the running ones.
@@ -101,11 +103,10 @@ final class QueueEngine {
         saveEndings(for: queue)
     }
 
-    /// The retry after a database fault is due; only the fault's clock moves once the lock is gone
-    /// (the queue shut down meanwhile).
-    func retry(lockHeld: Bool, for queue: DownloadQueue) {
+    /// The retry after a database fault is due; only the fault's clock moves once the queue is closed.
+    func retry(isOpen: Bool, for queue: DownloadQueue) {
         ledger.retrying()
-        guard lockHeld else { return }
+        guard isOpen else { return }
         saveEndings(for: queue)
         dispatch(for: queue)
     }

@@ -5,13 +5,14 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Assembles the bot (REST, gateway session, queue, command handler) and runs it as a service group
-/// (gateway, queue workers, plugin watcher, cleanup, metrics server and sampler) until SIGINT/SIGTERM
-/// or a fatal gateway close.
+/// Assembles one process of the bot for its role (REST, gateway session and command handler when it
+/// has the gateway, the queue with or without workers) and runs it as a service group until
+/// SIGINT/SIGTERM or a fatal gateway close.
 struct BotLauncher {
     let runtime: HostRuntime
     let settings: BotSettings
     let token: String
+    let role: ProcessRole
     let logger: Logger
 
     /// Why the bot could not start or had to stop.
@@ -23,43 +24,32 @@ struct BotLauncher {
 
     func run() async throws {
         let rest = DiscordREST(baseURL: runtime.settings.discordAPIURL, token: token, logger: logger)
-        let info: GatewayBotInfo
-        do {
-            info = try await rest.call(.gatewayBot, as: GatewayBotInfo.self)
-        } catch {
-            if case .http(401, _, _, _) = error {
-                throw StartError(
-                    description: "Discord rejected DISCORD_TOKEN (401); reset it under Bot > Reset Token.",
-                    isConfiguration: true)
-            }
-            throw StartError(description: "cannot reach Discord: \(error)", isConfiguration: false)
-        }
-        let gateway: ShardedGateway
-        do {
-            gateway = try ShardGatewayFactory(settings: settings, info: info, token: token, logger: logger)
-                .gateway(dataDirectory: runtime.dataDirectory.root)
-        } catch {
-            throw StartError(description: "\(error)", isConfiguration: true)
-        }
+        let gateway =
+            role.hasGateway
+            ? try await GatewayStart(settings: settings, token: token, logger: logger)
+                .gateway(rest: rest, dataDirectory: runtime.dataDirectory.root) : nil
+        let (store, storeName) = try QueueStoreOpener.open(
+            runtime.settings, role: role, path: runtime.dataDirectory.queueDatabase, logger: logger)
         let replies = ReplyClient(rest: rest)
         let executor = DiscordJobExecutor(
             runtime: runtime, replies: replies, reencodeOversize: settings.reencodeOversize)
-        let store = try JobStore(path: runtime.dataDirectory.queueDatabase)
         let queue = DownloadQueue(
             store: store, scope: "discord",
             limits: QueueLimits(
-                maxRunning: runtime.settings.maxConcurrent, maxWaiting: runtime.settings.maxQueue,
+                maxRunning: role.runsJobs ? runtime.settings.maxConcurrent : 0,
+                maxWaiting: runtime.settings.maxQueue,
                 maxWaitingPerRequester: runtime.settings.maxQueuePerUser),
             executor: DeadlineExecutor(executor, timeout: runtime.settings.jobTimeout, logger: logger),
-            logger: logger)
-        try await queue.start()
-        let handler = CommandHandler(
-            queue: queue, runtime: runtime, replies: replies, settings: settings,
-            gateway: { (await gateway.isConnected, await gateway.latency) })
-        let bot = DiscordBot(
-            events: gateway.events, rest: rest, handler: handler, settings: settings, logger: logger,
-            resuming: gateway.resumed)
-        let monitoring = BotMonitoring(runtime: runtime, queue: queue, gateway: gateway)
+            logger: logger, leaseDuration: runtime.settings.queue.leaseDuration)
+        do {
+            try await queue.start()
+        } catch {
+            throw StartError(description: "\(error)", isConfiguration: false)
+        }
+        logger.notice("started as \(role.rawValue) on queue \(storeName)")
+        let monitoring = BotMonitoring(
+            runtime: runtime, queue: queue, gateway: gateway, role: role, queueDatabase: storeName,
+            shards: role.hasGateway ? settings.shards.label : "none")
         var services: [any Service] = []
         do {
             if let address = runtime.settings.metricsAddress {
@@ -75,8 +65,17 @@ struct BotLauncher {
             BackupService(schedule: BackupSchedule(settings: runtime.settings, logger: logger)),
             PluginWatcherService(watcher: PluginDirectoryWatcher(loader: runtime.loader)),
             QueueService(queue: queue, grace: runtime.settings.shutdownGrace, logger: logger),
-            GatewayService(gateway: gateway, bot: bot, dataDirectory: runtime.dataDirectory.root),
         ]
+        if let gateway {
+            let handler = CommandHandler(
+                queue: queue, runtime: runtime, replies: replies, settings: settings,
+                gateway: { (await gateway.isConnected, await gateway.latency) })
+            let bot = DiscordBot(
+                events: gateway.events, rest: rest, handler: handler, settings: settings, logger: logger,
+                resuming: gateway.resumed)
+            services.append(
+                GatewayService(gateway: gateway, bot: bot, dataDirectory: runtime.dataDirectory.root))
+        }
         try await run(services)
     }
 

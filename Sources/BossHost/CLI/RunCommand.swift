@@ -1,9 +1,8 @@
 import ArgumentParser
-import BossBot
 import BossCore
-import Foundation
 
-/// `boss-host run`: connect to Discord and serve commands.
+/// `boss-host run`: connect to Discord and serve commands, and download unless `BOSS_WORKERS=0`
+/// leaves that to `boss-host worker` processes on a shared queue.
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Connect to Discord and serve commands (the default).")
@@ -17,34 +16,6 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         try RestoreStep.perform(restore)
         let settings = try HostBootstrap.settings()
-        guard let token = settings.discordToken else {
-            printError(
-                """
-                boss-host: DISCORD_TOKEN is not set.
-                  Create a bot at https://discord.com/developers/applications (Bot > Reset Token), then put
-                  DISCORD_TOKEN=<token> in a .env file next to where you run boss-host (chmod 600 .env),
-                  or export it in the environment. `boss-host fetch URL` works without a token.
-                """)
-            throw ExitCode.usageOrConfiguration
-        }
-        let botSettings: BotSettings
-        do {
-            botSettings = try BotSettings(settings)
-        } catch {
-            printError("boss-host: \(error)")
-            throw ExitCode.usageOrConfiguration
-        }
-        let logger = HostBootstrap.logger(settings)
-        DotEnvPermissions.warnIfShared(path: ".env", logger: logger)
-        let runtime = try HostBootstrap.runtime(settings, logger: logger)
-        let loaded = runtime.loader.loadAll()
-        logger.info("loaded \(loaded.added.count) plugin(s) from \(settings.pluginsDirectory)")
-        let launcher = BotLauncher(runtime: runtime, settings: botSettings, token: token, logger: logger)
-        do {
-            try await launcher.run()
-        } catch let error as BotLauncher.StartError {
-            printError("boss-host: \(error)")
-            throw error.isConfiguration ? ExitCode.usageOrConfiguration : ExitCode.failure
-        }
+        try await BotStart.launch(as: settings.queue.runsWorkers ? .bot : .gateway)
     }
 }

@@ -5,9 +5,11 @@ import Testing
 
 @Suite("The download queue: bounds, fairness, cancellation, events")
 struct DownloadQueueTests {
-    @Test("never more than maxRunning at once; the waiting limit refuses the next job with .full")
-    func bounds() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "never more than maxRunning at once; the waiting limit refuses the next job with .full",
+        arguments: QueueStoreKind.allCases)
+    func bounds(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor()
         let queue = try harness.queue(executor, running: 2, waiting: 3)
@@ -26,9 +28,11 @@ struct DownloadQueueTests {
         await queue.shutdown(gracePeriod: .seconds(1))
     }
 
-    @Test("round-robin across requesters: one person's many links do not starve the others")
-    func fairness() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "round-robin across requesters: one person's many links do not starve the others",
+        arguments: QueueStoreKind.allCases)
+    func fairness(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor(openAll: true)
         let queue = try harness.queue(executor, running: 1)
@@ -43,9 +47,11 @@ struct DownloadQueueTests {
         await queue.shutdown(gracePeriod: .seconds(1))
     }
 
-    @Test("cancel a waiting job at once and a running one through its control; failures keep their message")
-    func cancelAndFail() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "cancel a waiting job at once and a running one through its control; failures keep their message",
+        arguments: QueueStoreKind.allCases)
+    func cancelAndFail(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor()
         let queue = try harness.queue(executor, running: 1)
@@ -71,9 +77,9 @@ struct DownloadQueueTests {
         await queue.shutdown(gracePeriod: .seconds(1))
     }
 
-    @Test("events: queued, started, finished, to every subscriber")
-    func events() async throws {
-        let harness = try QueueHarness()
+    @Test("events: queued, started, finished, to every subscriber", arguments: QueueStoreKind.allCases)
+    func events(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         let queue = try harness.queue(GatedExecutor(openAll: true))
         let stream = queue.events()

@@ -9,16 +9,20 @@ import Testing
 /// A job that takes the process down every time it runs must not take it down forever.
 @Suite("Poison jobs and old rows")
 struct PoisonJobTests {
-    @Test("a job interrupted by a crash three times is dropped with a reason instead of run a fourth time")
-    func poisonJobDropped() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "a job interrupted by a crash three times is dropped with a reason instead of run a fourth time",
+        arguments: QueueStoreKind.allCases)
+    func poisonJobDropped(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         var id: JobID?
         for crash in 0..<3 {
-            let queue = try harness.queue(GatedExecutor())
+            let executor = GatedExecutor()
+            let queue = try harness.queue(executor)
             try await queue.start()
             if crash == 0 { id = try await queue.enqueue(url: "poison", requester: "a", context: "").id }
-            #expect(await eventually { await queue.snapshot().running.count == 1 })
+            // Started here (a shared store's snapshot also lists the job the last "process" held).
+            #expect(await eventually { executor.started.withLock { $0.count } == 1 })
             await queue.releaseLockAsIfProcessDied()  // the process "dies" mid-download
         }
         let executor = RecordingExecutor()
@@ -32,16 +36,18 @@ struct PoisonJobTests {
         #expect(executor.abandoned.withLock { $0.map(\.0) } == [job.id])
     }
 
-    @Test("a job stopped by graceful shutdowns is not counted as crashing")
-    func shutdownsAreNotCrashes() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "a job stopped by graceful shutdowns is not counted as crashing", arguments: QueueStoreKind.allCases)
+    func shutdownsAreNotCrashes(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         var id: JobID?
         for round in 0..<4 {
-            let queue = try harness.queue(GatedExecutor())
+            let executor = GatedExecutor()
+            let queue = try harness.queue(executor)
             try await queue.start()
             if round == 0 { id = try await queue.enqueue(url: "slow", requester: "a", context: "").id }
-            #expect(await eventually { await queue.snapshot().running.count == 1 })
+            #expect(await eventually { executor.started.withLock { $0.count } == 1 })
             await queue.shutdown(gracePeriod: .zero)
         }
         let executor = GatedExecutor(openAll: true)
@@ -51,11 +57,13 @@ struct PoisonJobTests {
         #expect(await queue.waitUntilFinished(slow)?.state == .delivered)
     }
 
-    @Test("finished rows older than the retention are pruned at start; unfinished ones never")
-    func pruning() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "finished rows older than the retention are pruned at start; unfinished ones never",
+        arguments: QueueStoreKind.allCases)
+    func pruning(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
-        let store = try JobStore(path: harness.database)
+        let store = try harness.store()
         let queue = try harness.queue(GatedExecutor(openAll: true))
         try await queue.start()
         let old = try await queue.enqueue(url: "old", requester: "a", context: "")

@@ -50,19 +50,34 @@ final class RecordingExecutor: JobExecutor {
 }
 
 struct QueueHarness {
+    let kind: QueueStoreKind
     let folder: TemporaryFolder
+    /// The PostgreSQL database of this harness (`.postgres` only).
+    let postgresURL: String?
     var root: String { folder.path }
     var database: String { root + "/queue.sqlite" }
+    /// Short for PostgreSQL, so a "dead" worker's jobs are taken over within seconds; SQLite recovers
+    /// them at the next start instead.
+    var leaseDuration: Duration { kind == .postgres ? .seconds(3) : .seconds(30) }
 
-    init() throws { folder = try TemporaryFolder(prefix: "boss-queue") }
+    init(_ kind: QueueStoreKind = .sqlite) throws {
+        self.kind = kind
+        folder = try TemporaryFolder(prefix: "boss-queue")
+        postgresURL = kind == .postgres ? try TestPostgres.database() : nil
+    }
+
+    /// A new handle on the harness's store, as another process would open it.
+    func store() throws -> any QueueStore {
+        guard let postgresURL else { return try JobStore(path: database) }
+        return try TestPostgres.store(postgresURL)
+    }
 
     func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli") throws
         -> DownloadQueue
     {
         DownloadQueue(
-            store: try JobStore(path: database), scope: scope,
-            limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
-            executor: executor, logger: Logger(label: "test"))
+            store: try store(), scope: scope, limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
+            executor: executor, logger: Logger(label: "test"), leaseDuration: leaseDuration)
     }
 
     func cleanUp() { folder.remove() }

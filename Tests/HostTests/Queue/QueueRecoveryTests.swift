@@ -6,15 +6,17 @@ import Testing
 
 @Suite("The queue across crashes, shutdowns and processes")
 struct QueueRecoveryTests {
-    @Test("jobs a crash left running or queued all run after a restart, each to completion exactly once")
-    func crashRecovery() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "jobs a crash left running or queued all run after a restart, each to completion exactly once",
+        arguments: QueueStoreKind.allCases)
+    func crashRecovery(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
-        let store = try JobStore(path: harness.database)
+        let store = try harness.store()
         let first = GatedExecutor()
         let crashed = DownloadQueue(
             store: store, scope: "cli", limits: QueueLimits(maxRunning: 1), executor: first,
-            logger: .init(label: "t"))
+            logger: .init(label: "t"), leaseDuration: harness.leaseDuration)
         try await crashed.start()
         let done = try await crashed.enqueue(url: "done", requester: "a", context: "")
         first.open("done")
@@ -37,9 +39,11 @@ struct QueueRecoveryTests {
         await restarted.shutdown(gracePeriod: .seconds(1))
     }
 
-    @Test("shutdown waits a bounded time for a job that ignores being stopped, and stores it as queued")
-    func shutdownIsBounded() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "shutdown waits a bounded time for a job that ignores being stopped, and stores it as queued",
+        arguments: QueueStoreKind.allCases)
+    func shutdownIsBounded(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor()
         let queue = try harness.queue(executor)
@@ -49,16 +53,18 @@ struct QueueRecoveryTests {
         let started = ContinuousClock.now
         await queue.shutdown(gracePeriod: .zero, stopWait: .milliseconds(300))
         #expect(ContinuousClock.now - started < .seconds(10), "shutdown waited for the deaf job")
-        let store = try JobStore(path: harness.database)
+        let store = try harness.store()
         #expect(try store.job(deaf.id)?.state == .queued && store.job(deaf.id)?.attempts == 0)
         executor.open("deaf")  // it ends late; what it says changes nothing stored
         #expect(await eventually { executor.completions.withLock { $0[deaf.id] } == 1 })
         #expect(try store.job(deaf.id)?.state == .queued)
     }
 
-    @Test("shutdown: a job finishing within the grace period is delivered; one that does not is kept queued")
-    func gracefulShutdown() async throws {
-        let harness = try QueueHarness()
+    @Test(
+        "shutdown: a job finishing within the grace period is delivered; one that does not is kept queued",
+        arguments: QueueStoreKind.allCases)
+    func gracefulShutdown(_ kind: QueueStoreKind) async throws {
+        let harness = try QueueHarness(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor()
         let queue = try harness.queue(executor, running: 2)
@@ -71,7 +77,7 @@ struct QueueRecoveryTests {
         await queue.shutdown(gracePeriod: .seconds(2))
         #expect(
             await waiter.value?.state == .queued, "a waiter is released by the shutdown, not left hanging")
-        let store = try JobStore(path: harness.database)
+        let store = try harness.store()
         #expect(try store.job(quick.id)?.state == .delivered && store.job(stuck.id)?.state == .queued)
         await #expect(throws: QueueError.closed) {
             try await queue.enqueue(url: "late", requester: "a", context: "")
