@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "boss-bench-discord", targets: ["DiscordReplyLatency"]),
         .executable(name: "boss-bench-startup", targets: ["DiscordStartup"]),
         .executable(name: "boss-bench-floor", targets: ["LibraryFloor"]),
+        .executable(name: "boss-bench-queue", targets: ["QueueScaling"]),
+        .executable(name: "boss-bench-queue-ops", targets: ["QueueOperations"]),
         .library(name: "DirectMediaExtractor", type: .dynamic, targets: ["DirectMediaExtractor"]),
         .library(name: "TwitterExtractor", type: .dynamic, targets: ["TwitterExtractor"]),
         .library(name: "RedditExtractor", type: .dynamic, targets: ["RedditExtractor"]),
@@ -154,6 +156,18 @@ let package = Package(
         // `make bench`'s start-up and idle-memory rows: the real host and a discord.py bot on the fake Discord.
         .executableTarget(
             name: "DiscordStartup", dependencies: ["TestSupport"], path: "Benchmarks/DiscordStartup"),
+        // `make bench`'s scale-out rows: queue operations on SQLite and PostgreSQL, jobs per second
+        // through 1, 2 and 3 worker processes on one PostgreSQL queue.
+        .executableTarget(
+            name: "QueueScaling",
+            dependencies: ["TestSupport"], path: "Benchmarks/QueueScaling"),
+        // Its queue-operations row, built in release like the host (the stores' own code is measured).
+        .executableTarget(
+            name: "QueueOperations",
+            dependencies: [
+                "BossCore", "BossQueuePostgres", .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/QueueOperations"),
         // The idle row's floor: the libraries the design requires, loaded and set up, doing nothing else.
         .executableTarget(
             name: "LibraryFloor",

@@ -8,7 +8,9 @@
 #      and the yt-dlp plugin vs yt-dlp alone on a local ~50 MB stream (boss-bench)
 #   6. the fallback chain's unsupported verdict for a page without media (target under 3 s)
 #   7. Discord: command-to-first-reply p50/p99 at 20 commands/s with 5 downloads running (boss-bench-discord)
-#   8. start-up and memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
+#   8. scale-out: queue operations per second, PostgreSQL vs SQLite; jobs per second through 1, 2 and 3
+#      worker processes on one PostgreSQL queue (target >= 2.5x from 1 to 3; boss-bench-queue)
+#   9. start-up and memory: start -> IDENTIFY, start -> READY, idle RSS after READY with four plugins and
 #      the metrics server, and its largest mappings, against a minimal discord.py bot and against the floor
 #      of the libraries the design requires (boss-bench-floor); peak RSS of `run` during
 #      five concurrent 50 MB downloads against curl --parallel (boss-bench-startup)
@@ -97,6 +99,24 @@ printf '%-46s %12.2f s %12.2f s %8.2f   (target: under 3 s, the reference; whole
 swift build --enable-code-coverage --product boss-bench-discord >"$work/bench-build.log" 2>&1 \
     || { cat "$work/bench-build.log" >&2; exit 1; }  # the same flags as `make build`: no rebuild
 LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-discord "$PWD/$host" "$PWD/plugins.d"
+
+# --- scale-out (boss-bench-queue, on a throwaway PostgreSQL cluster it starts): queue operations per second
+# of the PostgreSQL store against the embedded SQLite store (reference), and jobs per second through 1, 2
+# and 3 worker processes behind one gateway process (reference: 1 worker) ---
+swift build --enable-code-coverage --product boss-bench-queue >"$work/bench-build.log" 2>&1 \
+    || { cat "$work/bench-build.log" >&2; exit 1; }
+swift build -c release --product boss-bench-queue-ops >"$work/bench-build.log" 2>&1 \
+    || { cat "$work/bench-build.log" >&2; exit 1; }
+LLVM_PROFILE_FILE=/dev/null .build/debug/boss-bench-queue "$PWD/$host" "$PWD/plugins.d" \
+    "$PWD/.build/release/boss-bench-queue-ops" >"$work/queue.txt"
+read -r _ pg_ops sqlite_ops < <(grep '^queue-ops' "$work/queue.txt")
+read -r _ one_worker two_workers three_workers < <(grep '^jobs-per-second' "$work/queue.txt")
+printf '%-46s %9.0f op/s %9.0f op/s %8.2f   (PostgreSQL store; reference: SQLite store, in process)\n' \
+    "queue operations: enqueue, claim, finish" "$pg_ops" "$sqlite_ops" "$(echo "$pg_ops / $sqlite_ops" | bc -l)"
+printf '%-46s %7.2f jobs/s %7.2f jobs/s %8.2f   (reference: 1 worker)\n' \
+    "jobs through 2 workers on one PostgreSQL" "$two_workers" "$one_worker" "$(echo "$two_workers / $one_worker" | bc -l)"
+printf '%-46s %7.2f jobs/s %7.2f jobs/s %8.2f   (target >= 2.5; reference: 1 worker)\n' \
+    "jobs through 3 workers on one PostgreSQL" "$three_workers" "$one_worker" "$(echo "$three_workers / $one_worker" | bc -l)"
 
 # --- start-up and idle memory (boss-bench-startup; reference: discord.py, installed by install-deps --bench) ---
 scripts/install-deps.sh --bench >&2

@@ -27,7 +27,8 @@ public struct PostgresClaims: QueueClaims {
                     cancel_requested = false, updated_at = now()
                 WHERE id = (
                     SELECT j.id FROM boss_job j
-                    WHERE j.scope = \(scope) AND (j.state = 'queued' OR (j.state = 'running' AND j.lease_until < now()))
+                    WHERE j.scope = \(scope) AND (j.state = 'queued'
+                        OR (j.state = 'running' AND j.lease_until < now() AND j.worker <> \(lease.worker)))
                     ORDER BY COALESCE((SELECT max(k.turn) FROM boss_job k
                         WHERE k.scope = j.scope AND k.requester = j.requester), -1), j.id
                     LIMIT 1 FOR UPDATE SKIP LOCKED)

@@ -31,24 +31,3 @@ enum PostgresJobRow {
     /// Every job in `result`.
     static func decodeAll(_ result: PostgresQueryResult) throws -> [Job] { try result.map(decode) }
 }
-
-/// What the PostgreSQL store refuses that is not the queue's own refusal (`QueueError`).
-public enum PostgresQueueError: Error, CustomStringConvertible {
-    /// A row holds a state or category this version does not know (a newer version wrote it).
-    case unknownValue(String)
-    /// The database's schema is newer than this version knows.
-    case schemaTooNew(found: Int, known: Int)
-    /// No connection could be opened (the reason was the connect call's error).
-    case notConnected
-
-    /// The operator's message.
-    public var description: String {
-        switch self {
-        case .unknownValue(let value):
-            "the queue database holds \"\(value)\", which this version does not know"
-        case .schemaTooNew(let found, let known):
-            "the queue database's schema is version \(found); this boss-host knows up to \(known): upgrade it"
-        case .notConnected: "no connection to the queue database"
-        }
-    }
-}

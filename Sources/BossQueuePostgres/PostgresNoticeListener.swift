@@ -33,7 +33,9 @@ struct PostgresNoticeListener: Sendable {
                     try await connection.close()
                 } catch {
                     if Task.isCancelled { break }
-                    logger.warning("queue database: listening for notices failed: \(error); again in 1 s")
+                    logger.warning(
+                        "queue database: listening for notices failed: \(PostgresQueueError.wrapping(error)); again in 1 s"
+                    )
                 }
                 do { try await Task.sleep(for: .seconds(1)) } catch { break }  // cancelled: stop
             }

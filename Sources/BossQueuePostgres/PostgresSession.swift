@@ -67,6 +67,10 @@ final class PostgresSession: Sendable {
     }
 
     private func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        do { return try locked(body) } catch { throw PostgresQueueError.wrapping(error) }
+    }
+
+    private func locked<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
         try connection.withLock { current in
             if current?.isClosed ?? true {
                 current = try PostgresConnection.connect(

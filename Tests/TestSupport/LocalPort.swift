@@ -1,10 +1,10 @@
 import Foundation
 
 /// Ports on 127.0.0.1 for servers a test starts.
-enum LocalPort {
+public enum LocalPort {
     /// A port nothing listens on now: the one the kernel picks for a socket bound to port 0. Another
     /// process may take it before the caller binds it, so a caller retries on "address in use".
-    static func free() throws -> Int {
+    public static func free() throws -> Int {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw PostgresClusterError.setupFailed("socket: \(errorText())") }
         defer { close(descriptor) }

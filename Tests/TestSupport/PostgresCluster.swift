@@ -110,7 +110,13 @@ public final class PostgresCluster: Sendable {
 public func withPostgresCluster<T>(
     isolation: isolated (any Actor)? = #isolation, _ body: (PostgresCluster) async throws -> T
 ) async throws -> T {
-    let cluster = try PostgresCluster.start()
-    defer { cluster.stop() }
-    return try await body(cluster)
+    let cluster = try await onOwnThread { try PostgresCluster.start() }
+    do {
+        let value = try await body(cluster)
+        try await onOwnThread { cluster.stop() }
+        return value
+    } catch {
+        try await onOwnThread { cluster.stop() }
+        throw error
+    }
 }

@@ -8,8 +8,9 @@ public protocol QueueClaims: Sendable {
     func lastTurns(scope: String) throws -> [String: Int64]
 
     /// Starts the next job of `scope` in fair order (the oldest job of the requester served least
-    /// recently): a queued job, or a running one whose lease ran out (its worker died). Counts an attempt
-    /// and leases it to `lease.worker`. Nil when no job is ready.
+    /// recently): a queued job, or a running one whose lease ran out (its worker died; never one of
+    /// `lease.worker`'s own, which it still runs when only its renewal was late). Counts an attempt and
+    /// leases it to `lease.worker`. Nil when no job is ready.
     func claimNext(scope: String, lease: JobLease) throws -> Job?
 
     /// Extends the leases `lease.worker` holds on `ids`; says which it lost (another worker took the job,

@@ -26,11 +26,12 @@ public struct SQLiteClaims: QueueClaims {
                 db,
                 sql: """
                     SELECT j.id FROM job j
-                    WHERE j.scope = ? AND (j.state = 'queued' OR (j.state = 'running' AND j.leaseUntil < ?))
+                    WHERE j.scope = ? AND (j.state = 'queued'
+                        OR (j.state = 'running' AND j.leaseUntil < ? AND j.worker <> ?))
                     ORDER BY COALESCE((SELECT MAX(k.turn) FROM job k
                         WHERE k.scope = j.scope AND k.requester = j.requester), -1), j.id
                     LIMIT 1
-                    """, arguments: [scope, JobStore.storedTime(now)])
+                    """, arguments: [scope, JobStore.storedTime(now), lease.worker])
             guard let id: Int64 = ready?["id"] else { return nil }
             try db.execute(
                 sql: """

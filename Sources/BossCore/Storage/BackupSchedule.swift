@@ -18,9 +18,10 @@ public struct BackupSchedule: Sendable {
     }
 
     /// The schedule the settings ask for (into `data/backups/`), or nil when
-    /// `BOSS_BACKUP_INTERVAL_HOURS` is 0.
+    /// `BOSS_BACKUP_INTERVAL_HOURS` is 0 or the queue is in PostgreSQL (`BOSS_QUEUE_URL`), which is backed
+    /// up with PostgreSQL's own tools.
     public init?(settings: HostSettings, logger: Logger) {
-        guard settings.backupIntervalHours > 0 else { return nil }
+        guard settings.backupIntervalHours > 0, settings.queue.url == nil else { return nil }
         let data = DataDirectory(root: settings.dataDirectory)
         self.init(
             backup: QueueBackup(

@@ -10,7 +10,9 @@ struct BackupCommand: AsyncParsableCommand {
         abstract: "Back up the queue database into a folder (safe while the bot runs).",
         discussion: """
             Writes DIR/queue-YYYYMMDD-HHMMSS.sqlite (UTC) with SQLite's online backup, then deletes all \
-            but the newest BOSS_BACKUP_KEEP backups in DIR. `boss-host run --restore FILE` puts one back.
+            but the newest BOSS_BACKUP_KEEP backups in DIR. `boss-host run --restore FILE` puts one back. \
+            A PostgreSQL queue (BOSS_QUEUE_URL) is not backed up here: use PostgreSQL's own tools \
+            (pg_dump, or the database's continuous archiving); see docs/OPERATIONS.md.
             """)
 
     @Argument(
@@ -19,6 +21,12 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try HostBootstrap.settings()
+        guard settings.queue.url == nil else {
+            printError(
+                "boss-host: the queue is in PostgreSQL (BOSS_QUEUE_URL); back it up with PostgreSQL's own "
+                    + "tools, e.g. pg_dump -Fc -t 'boss_*' DATABASE > queue.dump (see docs/OPERATIONS.md)")
+            throw ExitCode.usageOrConfiguration
+        }
         let data = DataDirectory(root: settings.dataDirectory)
         let backup = QueueBackup(
             databasePath: data.queueDatabase, directory: directory, keep: settings.backupKeep)

@@ -49,4 +49,17 @@ struct HealthReportTests {
         report.pluginsLoaded = 0
         #expect(report.reasons == ["no plugin loaded"])
     }
+
+    @Test("a worker has no gateway to be unhealthy about; every report names its role and queue database")
+    func workerRole() {
+        var report = Self.healthy
+        report.gatewayConnected = false
+        report.role = "worker"
+        report.queueDatabase = "postgres://boss@db:5432/bot"
+        #expect(report.isHealthy)
+        #expect(report.json.contains(#""role":"worker""#))
+        #expect(report.json.contains(#""queue_database":"postgres:\/\/boss@db:5432\/bot""#), "\(report.json)")
+        report.role = "gateway"
+        #expect(report.reasons == ["gateway not connected"])
+    }
 }

@@ -28,7 +28,7 @@ struct EgressProxyTests {
     func curl(_ url: String, proxy: String?, tunnel: Bool = false) async throws -> (Int32, String, String) {
         return try await withTemporaryFolder { folder in
             var arguments = [
-                "-sS", "-o", folder.file("body"), "-w", "%{http_code} %{http_connect}", "--max-time", "20",
+                "-sS", "-o", folder.file("body"), "-w", "%{http_code} %{http_connect}", "--max-time", "60",
             ]
             if let proxy { arguments += ["-x", proxy] }
             if tunnel { arguments.append("-p") }

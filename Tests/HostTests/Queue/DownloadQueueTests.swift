@@ -9,13 +9,13 @@ struct DownloadQueueTests {
         "never more than maxRunning at once; the waiting limit refuses the next job with .full",
         arguments: QueueStoreKind.allCases)
     func bounds(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor()
-        let queue = try harness.queue(executor, running: 2, waiting: 3)
+        let queue = try await harness.queue(executor, running: 2, waiting: 3)
         try await queue.start()
         for index in 0..<5 { _ = try await queue.enqueue(url: "u\(index)", requester: "a", context: "") }
-        #expect(await eventually { executor.started.withLock { $0.count } == 2 })
+        #expect(await eventually(within: .seconds(60)) { executor.started.withLock { $0.count } == 2 })
         await #expect(throws: QueueError.full(limit: 3)) {
             try await queue.enqueue(url: "u5", requester: "a", context: "")
         }
@@ -32,10 +32,10 @@ struct DownloadQueueTests {
         "round-robin across requesters: one person's many links do not starve the others",
         arguments: QueueStoreKind.allCases)
     func fairness(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor(openAll: true)
-        let queue = try harness.queue(executor, running: 1)
+        let queue = try await harness.queue(executor, running: 1)
         for index in 0..<4 { _ = try await queue.enqueue(url: "a\(index)", requester: "alice", context: "") }
         _ = try await queue.enqueue(url: "b0", requester: "bob", context: "")
         _ = try await queue.enqueue(url: "c0", requester: "carol", context: "")
@@ -51,10 +51,10 @@ struct DownloadQueueTests {
         "cancel a waiting job at once and a running one through its control; failures keep their message",
         arguments: QueueStoreKind.allCases)
     func cancelAndFail(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
         let executor = GatedExecutor()
-        let queue = try harness.queue(executor, running: 1)
+        let queue = try await harness.queue(executor, running: 1)
         try await queue.start()
         let running = try await queue.enqueue(url: "slow", requester: "a", context: "")
         let waiting = try await queue.enqueue(url: "later", requester: "a", context: "")
@@ -79,9 +79,9 @@ struct DownloadQueueTests {
 
     @Test("events: queued, started, finished, to every subscriber", arguments: QueueStoreKind.allCases)
     func events(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
-        let queue = try harness.queue(GatedExecutor(openAll: true))
+        let queue = try await harness.queue(GatedExecutor(openAll: true))
         let stream = queue.events()
         try await queue.start()
         let job = try await queue.enqueue(url: "e", requester: "a", context: "ctx")

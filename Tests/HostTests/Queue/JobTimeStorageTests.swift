@@ -9,7 +9,7 @@ struct JobTimeStorageTests {
     func storedForm() async throws {
         let harness = try QueueHarness()
         defer { harness.cleanUp() }
-        let queue = try harness.queue(GatedExecutor(openAll: true))
+        let queue = try await harness.queue(GatedExecutor(openAll: true))
         try await queue.start()
         let job = try await queue.enqueue(url: "a", requester: "a", context: "")
         _ = await queue.waitUntilFinished(job.id)

@@ -13,12 +13,12 @@ struct PoisonJobTests {
         "a job interrupted by a crash three times is dropped with a reason instead of run a fourth time",
         arguments: QueueStoreKind.allCases)
     func poisonJobDropped(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
         var id: JobID?
         for crash in 0..<3 {
             let executor = GatedExecutor()
-            let queue = try harness.queue(executor)
+            let queue = try await harness.queue(executor)
             try await queue.start()
             if crash == 0 { id = try await queue.enqueue(url: "poison", requester: "a", context: "").id }
             // Started here (a shared store's snapshot also lists the job the last "process" held).
@@ -26,7 +26,7 @@ struct PoisonJobTests {
             await queue.releaseLockAsIfProcessDied()  // the process "dies" mid-download
         }
         let executor = RecordingExecutor()
-        let queue = try harness.queue(executor)
+        let queue = try await harness.queue(executor)
         try await queue.start()
         let poison = try #require(id)
         let job = try #require(await queue.waitUntilFinished(poison))
@@ -39,19 +39,19 @@ struct PoisonJobTests {
     @Test(
         "a job stopped by graceful shutdowns is not counted as crashing", arguments: QueueStoreKind.allCases)
     func shutdownsAreNotCrashes(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
         var id: JobID?
         for round in 0..<4 {
             let executor = GatedExecutor()
-            let queue = try harness.queue(executor)
+            let queue = try await harness.queue(executor)
             try await queue.start()
             if round == 0 { id = try await queue.enqueue(url: "slow", requester: "a", context: "").id }
             #expect(await eventually { executor.started.withLock { $0.count } == 1 })
             await queue.shutdown(gracePeriod: .zero)
         }
         let executor = GatedExecutor(openAll: true)
-        let queue = try harness.queue(executor)
+        let queue = try await harness.queue(executor)
         try await queue.start()
         let slow = try #require(id)
         #expect(await queue.waitUntilFinished(slow)?.state == .delivered)
@@ -61,10 +61,10 @@ struct PoisonJobTests {
         "finished rows older than the retention are pruned at start; unfinished ones never",
         arguments: QueueStoreKind.allCases)
     func pruning(_ kind: QueueStoreKind) async throws {
-        let harness = try QueueHarness(kind)
+        let harness = try await QueueHarness.start(kind)
         defer { harness.cleanUp() }
-        let store = try harness.store()
-        let queue = try harness.queue(GatedExecutor(openAll: true))
+        let store = try await harness.store()
+        let queue = try await harness.queue(GatedExecutor(openAll: true))
         try await queue.start()
         let old = try await queue.enqueue(url: "old", requester: "a", context: "")
         _ = await queue.waitUntilFinished(old.id)

@@ -23,8 +23,8 @@ struct PostgresClusterTests {
     }
 
     @Test("a new database keeps a row, and stop() leaves no server and no folder")
-    func lifecycle() throws {
-        let cluster = try PostgresCluster.start()
+    func lifecycle() async throws {
+        let cluster = try await onOwnThread { try PostgresCluster.start() }
         defer { cluster.stop() }
         #expect(cluster.url == "postgres://boss@127.0.0.1:\(cluster.port)/postgres")
         #expect(try Self.acceptsConnections(port: cluster.port))
@@ -44,8 +44,8 @@ struct PostgresClusterTests {
     }
 
     @Test("a failing command reports itself, its exit status and the server log's tail")
-    func failure() throws {
-        let cluster = try PostgresCluster.start()
+    func failure() async throws {
+        let cluster = try await onOwnThread { try PostgresCluster.start() }
         defer { cluster.stop() }
         _ = try cluster.createDatabase("twice")
         let error = try #require(throws: PostgresClusterError.self) { try cluster.createDatabase("twice") }
@@ -61,8 +61,8 @@ struct PostgresClusterTests {
     }
 
     @Test("a database name that would need escaping in a URL is refused")
-    func badName() throws {
-        let cluster = try PostgresCluster.start()
+    func badName() async throws {
+        let cluster = try await onOwnThread { try PostgresCluster.start() }
         defer { cluster.stop() }
         #expect(throws: PostgresClusterError.invalidDatabaseName("a/b")) { try cluster.createDatabase("a/b") }
     }
@@ -77,8 +77,9 @@ struct PostgresClusterTests {
                 throw Planned()
             }
         }
-        let (port, directory) = try #require(seen.withLock { $0 })
-        #expect(try !Self.acceptsConnections(port: port))
+        // Its folder (data, socket, postmaster.pid) is gone. The port is not checked here: with tests in
+        // parallel, another cluster may already listen on it (`lifecycle` checks it alone).
+        let (_, directory) = try #require(seen.withLock { $0 })
         #expect(!FileManager.default.fileExists(atPath: directory))
     }
 }

@@ -60,23 +60,36 @@ struct QueueHarness {
     /// them at the next start instead.
     var leaseDuration: Duration { kind == .postgres ? .seconds(3) : .seconds(30) }
 
-    init(_ kind: QueueStoreKind = .sqlite) throws {
+    /// A SQLite harness.
+    init() throws { try self.init(.sqlite, postgresURL: nil) }
+
+    private init(_ kind: QueueStoreKind, postgresURL: String?) throws {
         self.kind = kind
         folder = try TemporaryFolder(prefix: "boss-queue")
-        postgresURL = kind == .postgres ? try TestPostgres.database() : nil
+        self.postgresURL = postgresURL
     }
 
-    /// A new handle on the harness's store, as another process would open it.
-    func store() throws -> any QueueStore {
-        guard let postgresURL else { return try JobStore(path: database) }
-        return try TestPostgres.store(postgresURL)
+    /// A harness on `kind`'s store (a new database of the test cluster for `.postgres`).
+    static func start(_ kind: QueueStoreKind) async throws -> QueueHarness {
+        try QueueHarness(kind, postgresURL: kind == .postgres ? try await TestPostgres.database() : nil)
     }
 
-    func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli") throws
-        -> DownloadQueue
+    /// A new handle on the harness's store, as another process would open it (opened on a thread of
+    /// its own: connecting and migrating block, and must not hold the cooperative pool's threads).
+    func store() async throws -> any QueueStore {
+        let (database, postgresURL) = (database, postgresURL)
+        return try await onOwnThread {
+            guard let postgresURL else { return try JobStore(path: database) as any QueueStore }
+            return try TestPostgres.store(postgresURL)
+        }
+    }
+
+    func queue(_ executor: any JobExecutor, running: Int = 5, waiting: Int = 50, scope: String = "cli")
+        async throws -> DownloadQueue
     {
         DownloadQueue(
-            store: try store(), scope: scope, limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
+            store: try await store(), scope: scope,
+            limits: QueueLimits(maxRunning: running, maxWaiting: waiting),
             executor: executor, logger: Logger(label: "test"), leaseDuration: leaseDuration)
     }
 

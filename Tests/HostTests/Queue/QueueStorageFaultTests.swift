@@ -17,7 +17,7 @@ struct QueueStorageFaultTests {
         let second: Job
 
         init(_ harness: QueueHarness) async throws {
-            queue = try harness.queue(executor, running: 1)
+            queue = try await harness.queue(executor, running: 1)
             try await queue.start()
             first = try await queue.enqueue(url: "first", requester: "a", context: "")
             let gate = executor.gate
@@ -39,12 +39,13 @@ struct QueueStorageFaultTests {
 
     /// Makes SQLite refuse every UPDATE of a job (each state change is one), as a full disk would;
     /// `DROP TRIGGER refuse_writes` undoes it.
-    static func refuseWrites(_ database: String) throws -> DatabaseQueue {
+    /// `when` narrows it to some updates (a SQL condition on `NEW`).
+    static func refuseWrites(_ database: String, when condition: String = "1") throws -> DatabaseQueue {
         let saboteur = try DatabaseQueue(path: database)
         try saboteur.write { db in
             try db.execute(
                 sql: """
-                    CREATE TRIGGER refuse_writes BEFORE UPDATE ON job
+                    CREATE TRIGGER refuse_writes BEFORE UPDATE ON job WHEN \(condition)
                     BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END
                     """)
         }
@@ -76,14 +77,16 @@ struct QueueStorageFaultTests {
         let harness = try QueueHarness()
         defer { harness.cleanUp() }
         let executor = RecordingExecutor()
-        let queue = try harness.queue(executor, running: 1)
+        let queue = try await harness.queue(executor, running: 1)
         try await queue.start()
-        let saboteur = try Self.refuseWrites(harness.database)
+        // Only starting a job is refused, so the cancel is stored while the fault lasts and no retry can
+        // start the job first.
+        let saboteur = try Self.refuseWrites(harness.database, when: "NEW.state = 'running'")
         let job = try await queue.enqueue(url: "x", requester: "a", context: "")
         #expect(await eventually { executor.delayed.withLock { $0.map(\.0) } == [job.id] })
         #expect(await queue.storageFault != nil)
-        try await saboteur.write { try $0.execute(sql: "DROP TRIGGER refuse_writes") }
         #expect(try await queue.cancel(job.id).state == .cancelled)
+        try await saboteur.write { try $0.execute(sql: "DROP TRIGGER refuse_writes") }
         #expect(await eventually { await queue.storageFault == nil })
         #expect(executor.gate.started.withLock { $0.isEmpty })
         await queue.shutdown(gracePeriod: .zero)

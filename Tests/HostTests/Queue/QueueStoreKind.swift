@@ -25,8 +25,13 @@ enum TestPostgres {
         return try shared.withLock { cluster in try #require(cluster).query(sql, database: name) }
     }
 
-    /// The URL of a new, empty database.
-    static func database() throws -> String {
+    /// The URL of a new, empty database (the cluster starts on a thread of its own: the first call waits
+    /// for initdb, and waiting must not hold a thread of the cooperative pool).
+    static func database() async throws -> String {
+        try await onOwnThread { try newDatabase() }
+    }
+
+    private static func newDatabase() throws -> String {
         try shared.withLock { cluster in
             if cluster == nil {
                 cluster = try PostgresCluster.start()
