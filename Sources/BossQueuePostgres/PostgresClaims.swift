@@ -95,5 +95,5 @@ public struct PostgresClaims: QueueClaims {
         }
     }
 
-    private func seconds(_ lease: JobLease) -> Double { Double(lease.milliseconds) / 1000 }
+    private func seconds(_ lease: JobLease) -> Double { lease.duration / .seconds(1) }
 }

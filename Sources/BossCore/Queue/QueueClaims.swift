@@ -54,11 +54,6 @@ public struct JobLease: Sendable, Equatable {
             ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
         return "\(host):\(getpid()):\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
     }
-
-    /// `duration` in whole milliseconds, as the stores compute the expiry.
-    public var milliseconds: Int64 {
-        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
-    }
 }
 
 /// What a lease renewal found.

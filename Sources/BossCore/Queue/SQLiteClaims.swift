@@ -103,6 +103,6 @@ public struct SQLiteClaims: QueueClaims {
     }
 
     private func expiry(_ lease: JobLease, from now: Date) -> String {
-        JobStore.storedTime(now + TimeInterval(lease.milliseconds) / 1000)
+        JobStore.storedTime(now + lease.duration / .seconds(1))
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 
 /// What `run` and `worker` share before they connect: the settings (a bad one exits 2), the token
 /// (required: a worker posts through REST too), logging, the runtime and its plugins, then the
-/// launch for `role` with its exit codes.
+/// launch for the role the settings give (`role`) with its exit codes.
 enum BotStart {
-    static func launch(as role: ProcessRole) async throws {
+    static func launch(as role: (HostSettings) -> ProcessRole) async throws {
         let settings = try HostBootstrap.settings()
         guard let token = settings.discordToken else {
             printError(
@@ -32,7 +32,7 @@ enum BotStart {
         let loaded = runtime.loader.loadAll()
         logger.info("loaded \(loaded.added.count) plugin(s) from \(settings.pluginsDirectory)")
         let launcher = BotLauncher(
-            runtime: runtime, settings: botSettings, token: token, role: role, logger: logger)
+            runtime: runtime, settings: botSettings, token: token, role: role(settings), logger: logger)
         do {
             try await launcher.run()
         } catch let error as BotLauncher.StartError {

@@ -15,7 +15,6 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         try RestoreStep.perform(restore)
-        let settings = try HostBootstrap.settings()
-        try await BotStart.launch(as: settings.queue.runsWorkers ? .bot : .gateway)
+        try await BotStart.launch { $0.queue.runsWorkers ? .bot : .gateway }
     }
 }

@@ -7,5 +7,5 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker",
         abstract: "Download jobs from the shared queue (BOSS_QUEUE_URL) and deliver them; no gateway.")
 
-    func run() async throws { try await BotStart.launch(as: .worker) }
+    func run() async throws { try await BotStart.launch { _ in .worker } }
 }
